@@ -1,0 +1,31 @@
+# dlprep: `make run` starts the app, `make test` runs the whole suite. Both create .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v 'is ignored' || true
+	$(BIN)/python -m pip install --quiet -e '.[test,optimizer]' 2>&1 | grep -v 'is ignored' || true
+	$(BIN)/python -c "import dlprep, textual, fsrs, torch, pytest" 
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/dlprep
+
+test: $(STAMP)
+	$(BIN)/ruff check dlprep tests benchmarks
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/startup.py
+	$(BIN)/python benchmarks/grading.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,1 @@
+"""dlprep: deep-learning interview preparation in the terminal."""

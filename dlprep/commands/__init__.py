@@ -1,0 +1,1 @@
+"""Subcommands of ``dlprep``: one module each, discovered by :mod:`dlprep.cli`."""

@@ -1,0 +1,86 @@
+"""Ordered schema migrations. Append new ones; never edit one that has shipped.
+
+Each migration is a list of SQL statements run in one transaction together with the version bump.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # 1: cards, the review log, settings.
+    [
+        """CREATE TABLE cards (
+            id TEXT PRIMARY KEY,
+            deck TEXT NOT NULL,
+            section TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            note_id TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL DEFAULT '',
+            data TEXT NOT NULL DEFAULT '{}',
+            origin TEXT NOT NULL DEFAULT 'builtin',
+            fsrs TEXT,
+            state INTEGER NOT NULL DEFAULT 0,
+            due TEXT,
+            lapses INTEGER NOT NULL DEFAULT 0,
+            suspended INTEGER NOT NULL DEFAULT 0,
+            buried_until TEXT,
+            tags TEXT NOT NULL DEFAULT '',
+            retired INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX cards_deck ON cards(deck)",
+        "CREATE INDEX cards_due ON cards(due)",
+        """CREATE TABLE reviews (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            card_id TEXT NOT NULL,
+            rating INTEGER NOT NULL,
+            reviewed_at TEXT NOT NULL,
+            duration_ms INTEGER,
+            before TEXT NOT NULL,
+            after TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT 'review'
+        )""",
+        "CREATE INDEX reviews_card ON reviews(card_id)",
+        "CREATE INDEX reviews_time ON reviews(reviewed_at)",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+    # 2: drill attempts, hints, quizzes.
+    [
+        """CREATE TABLE attempts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            drill_id TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            code TEXT NOT NULL,
+            status TEXT NOT NULL,
+            passed INTEGER NOT NULL DEFAULT 0,
+            total INTEGER NOT NULL DEFAULT 0,
+            hints_used INTEGER NOT NULL DEFAULT 0,
+            duration_ms INTEGER,
+            result TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX attempts_drill ON attempts(drill_id)",
+        """CREATE TABLE hints_shown (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            drill_id TEXT NOT NULL,
+            hint_index INTEGER NOT NULL,
+            shown_at TEXT NOT NULL
+        )""",
+        """CREATE TABLE quiz_sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            deck TEXT,
+            questions INTEGER NOT NULL DEFAULT 0,
+            correct INTEGER NOT NULL DEFAULT 0,
+            duration_ms INTEGER
+        )""",
+        """CREATE TABLE quiz_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL REFERENCES quiz_sessions(id),
+            card_id TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            correct INTEGER NOT NULL,
+            answered_at TEXT NOT NULL
+        )""",
+    ],
+]
