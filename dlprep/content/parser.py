@@ -1,0 +1,324 @@
+"""Parse a deck file (YAML front matter + Markdown cards) into a :class:`Deck`.
+
+markdown-it-py splits the body into top-level blocks with line maps; blocks on adjacent lines (no blank
+line between) form one group, and each group is read as one card (or several, for ``Q::A`` lines and
+cloze notes). Problems become :class:`DeckIssue` entries naming the line; the broken card is skipped and
+the rest of the deck still loads. The card syntax is documented in ``docs/deck-format.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from dlprep.content import cloze
+from dlprep.content.model import SOURCES, Card, Deck, DeckIssue, Option, slugify
+
+_MD = MarkdownIt("commonmark")
+_ID_COMMENT = re.compile(r"^<!--\s*id:\s*([A-Za-z0-9_.:-]+)\s*-->\s*$")
+_TASK = re.compile(r"^\[( |x|X)\]\s+(.*)$", re.S)
+MAX_OPTIONS = 4
+
+
+@dataclass
+class Block:
+    """One top-level Markdown block: its type, 0-based line span [start, end) and its tokens."""
+
+    type: str
+    start: int
+    end: int
+    tokens: list[Token]
+
+
+def _front_matter(lines: list[str], file: str) -> tuple[dict, int, list[DeckIssue]]:
+    """Return (metadata, first body line index, issues)."""
+    if not lines or lines[0].strip() != "---":
+        return {}, 0, [DeckIssue(file, 1, "missing YAML front matter (a '---' line, 'deck:' and 'section:')")]
+    for end in range(1, len(lines)):
+        if lines[end].strip() == "---":
+            break
+    else:
+        return {}, 0, [DeckIssue(file, 1, "front matter is not closed by a '---' line")]
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 2) if mark else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        return {}, end + 1, [DeckIssue(file, line, f"front matter: {problem}")]
+    if not isinstance(meta, dict):
+        return {}, end + 1, [DeckIssue(file, 2, "front matter must be a mapping of keys to values")]
+    return meta, end + 1, []
+
+
+def _blocks(body: str, lines: list[str]) -> list[Block]:
+    tokens = _MD.parse(body)
+    blocks: list[Block] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.level != 0 or tok.map is None:
+            i += 1
+            continue
+        j = i
+        if tok.nesting == 1:
+            depth = 0
+            while j < len(tokens):
+                depth += tokens[j].nesting
+                if depth == 0:
+                    break
+                j += 1
+        start, end = tok.map
+        while end > start + 1 and not lines[end - 1].strip():
+            end -= 1
+        kind = tok.type.removesuffix("_open")
+        blocks.append(Block(kind, start, end, tokens[i : j + 1]))
+        i = j + 1
+    return blocks
+
+
+def _groups(blocks: list[Block]) -> list[list[Block]]:
+    """Blocks with no blank line between them; a heading always stands alone."""
+    groups: list[list[Block]] = []
+    for block in blocks:
+        joinable = (
+            groups
+            and block.type != "heading"
+            and groups[-1][-1].type != "heading"
+            and groups[-1][-1].end == block.start
+        )
+        if joinable:
+            groups[-1].append(block)
+        else:
+            groups.append([block])
+    return groups
+
+
+def _inline_text(block: Block) -> str:
+    return next((t.content for t in block.tokens if t.type == "inline"), "")
+
+
+def _list_items(block: Block) -> list[str]:
+    """Source text of each item of a bullet list (first paragraph, continuation lines joined)."""
+    items: list[str] = []
+    depth = 0
+    for tok in block.tokens:
+        if tok.type == "list_item_open":
+            depth += 1
+            if depth == 1:
+                items.append("")
+        elif tok.type == "list_item_close":
+            depth -= 1
+        elif tok.type == "inline" and depth == 1 and items and not items[-1]:
+            items[-1] = tok.content.strip()
+    return items
+
+
+def _split_outside_code(line: str, sep: str) -> tuple[str, str] | None:
+    mask = cloze._code_mask(line)
+    pos = line.find(sep)
+    while pos != -1 and any(mask[pos : pos + len(sep)]):
+        pos = line.find(sep, pos + 1)
+    if pos == -1:
+        return None
+    return line[:pos], line[pos + len(sep) :]
+
+
+def derive_id(deck: str, text: str) -> str:
+    """A stable id from the deck name and the question text (whitespace-insensitive)."""
+    norm = " ".join(text.split()).lower()
+    return f"{slugify(deck)}-{hashlib.sha1(norm.encode()).hexdigest()[:10]}"
+
+
+class _Reader:
+    """Turns groups of blocks into cards for one deck."""
+
+    def __init__(self, deck: Deck, lines: list[str], offset: int) -> None:
+        self.deck = deck
+        self.lines = lines
+        self.offset = offset  # 0-based index of the body's first line in the file
+        self.headings: list[tuple[int, str]] = []
+        self.seen_ids: dict[str, int] = {}
+
+    def line_no(self, body_line: int) -> int:
+        return self.offset + body_line + 1
+
+    def issue(self, body_line: int, message: str) -> None:
+        self.deck.issues.append(DeckIssue(self.deck.path, self.line_no(body_line), message))
+
+    def source(self, block: Block) -> str:
+        return "\n".join(self.lines[block.start : block.end])
+
+    def read(self, group: list[Block]) -> None:
+        first = group[0]
+        if first.type == "heading":
+            level = int(first.tokens[0].tag[1:])
+            self.headings = [(lvl, t) for lvl, t in self.headings if lvl < level]
+            self.headings.append((level, _inline_text(first).strip()))
+            return
+        explicit = None
+        if first.type == "html_block":
+            match = _ID_COMMENT.match(first.tokens[0].content.strip())
+            if match:
+                explicit = match.group(1)
+                group = group[1:]
+            elif "id:" in first.tokens[0].content:
+                self.issue(first.start, "malformed id comment; write <!-- id: some-id --> with letters, digits, - _ .")
+                return
+            else:
+                return
+        if not group:
+            if explicit:
+                self.issue(first.start, f"id {explicit!r} is not followed by a card on the next line")
+            return
+        head = group[0]
+        if head.type != "paragraph":
+            return
+        text = _inline_text(head)
+        first_line = text.split("\n", 1)[0]
+        if first_line.startswith("[mc]"):
+            self.read_mc(group, text, explicit)
+        elif first_line.startswith("[explain]"):
+            self.read_explain(group, text, explicit)
+        elif "?" in [ln.strip() for ln in text.split("\n")]:
+            self.read_multiline(group, explicit)
+        elif _split_outside_code(first_line, "::"):
+            self.read_single_lines(head, explicit)
+        elif cloze.has_cloze(text):
+            self.read_cloze(head, text, explicit)
+
+    # ----- card kinds -------------------------------------------------------------------------------
+    def add(self, card: Card, body_line: int, explicit: str | None, basis: str) -> None:
+        card.id = explicit or derive_id(self.deck.name, basis)
+        card.line = self.line_no(body_line)
+        card.context = " › ".join(t for _, t in self.headings)
+        if card.id in self.seen_ids:
+            self.issue(body_line, f"duplicate card id {card.id!r} (first used on line {self.seen_ids[card.id]})")
+            return
+        self.seen_ids[card.id] = card.line
+        self.deck.cards.append(card)
+
+    def new_card(self, kind: str, question: str, **fields) -> Card:
+        return Card(
+            id="", deck=self.deck.name, section=self.deck.section, kind=kind,
+            question=question.strip(), source_file=self.deck.path, **fields,
+        )
+
+    def read_mc(self, group: list[Block], text: str, explicit: str | None) -> None:
+        head = group[0]
+        question = text.removeprefix("[mc]").strip()
+        lists = [b for b in group[1:] if b.type == "bullet_list"]
+        if not question:
+            return self.issue(head.start, "multiple-choice card has no question after [mc]")
+        if not lists:
+            return self.issue(head.start, "multiple-choice card needs options as '- [ ] text' / '- [x] text'")
+        options: list[Option] = []
+        for item in _list_items(lists[0]):
+            match = _TASK.match(item)
+            if not match:
+                return self.issue(lists[0].start, f"option {item[:40]!r} must start with [ ] or [x]")
+            options.append(Option(match.group(2).strip(), match.group(1) != " "))
+        n_correct = sum(o.correct for o in options)
+        if not 2 <= len(options) <= MAX_OPTIONS:
+            return self.issue(lists[0].start, f"multiple-choice card has {len(options)} options; use 2 to {MAX_OPTIONS}")
+        if n_correct != 1:
+            return self.issue(lists[0].start, f"multiple-choice card has {n_correct} options marked [x]; mark exactly one")
+        explanation = "\n".join(self.source(b) for b in group[1:] if b.type == "blockquote")
+        explanation = "\n".join(ln.removeprefix(">").strip() for ln in explanation.splitlines()).strip()
+        answer = options[[o.correct for o in options].index(True)].text
+        card = self.new_card("mc", question, answer=answer, options=options, explanation=explanation)
+        self.add(card, head.start, explicit, question)
+
+    def read_explain(self, group: list[Block], text: str, explicit: str | None) -> None:
+        head = group[0]
+        question = text.removeprefix("[explain]").strip()
+        lists = [b for b in group[1:] if b.type == "bullet_list"]
+        if not question:
+            return self.issue(head.start, "explain card has no question after [explain]")
+        if not lists or not _list_items(lists[0]):
+            return self.issue(head.start, "explain card needs its key points as a bullet list right after the question")
+        points = _list_items(lists[0])
+        note = "\n".join(self.source(b) for b in group[1:] if b.type == "blockquote")
+        note = "\n".join(ln.removeprefix(">").strip() for ln in note.splitlines()).strip()
+        answer = "\n".join(f"- {p}" for p in points)
+        card = self.new_card("explain", question, answer=answer, key_points=points, explanation=note)
+        self.add(card, head.start, explicit, question)
+
+    def read_multiline(self, group: list[Block], explicit: str | None) -> None:
+        head = group[0]
+        source = "\n".join(self.lines[head.start : group[-1].end])
+        src_lines = source.split("\n")
+        sep = next(i for i, ln in enumerate(src_lines) if ln.strip() == "?")
+        question = "\n".join(src_lines[:sep]).strip()
+        answer = "\n".join(src_lines[sep + 1 :]).strip()
+        if not question:
+            return self.issue(head.start, "card has a '?' line but no question above it")
+        if not answer:
+            return self.issue(head.start + sep, "card has a '?' line but no answer below it")
+        self.add(self.new_card("basic", question, answer=answer), head.start, explicit, question)
+
+    def read_single_lines(self, head: Block, explicit: str | None) -> None:
+        current: tuple[int, str, list[str]] | None = None
+        pending: list[tuple[int, str, list[str]]] = []
+        for offset, raw in enumerate(self.lines[head.start : head.end]):
+            split = _split_outside_code(raw, "::")
+            if split:
+                current = (head.start + offset, split[0].strip(), [split[1].strip()])
+                pending.append(current)
+            elif current is not None:
+                current[2].append(raw.strip())
+        for k, (line, question, answer_lines) in enumerate(pending):
+            answer = "\n".join(answer_lines).strip()
+            if not question or not answer:
+                self.issue(line, "a 'Question::Answer' line needs text on both sides of '::'")
+                continue
+            self.add(self.new_card("basic", question, answer=answer), line, explicit if k == 0 else None, question)
+
+    def read_cloze(self, head: Block, text: str, explicit: str | None) -> None:
+        note_id = explicit or derive_id(self.deck.name, cloze.mask_all(text))
+        for index, hidden in enumerate(cloze.answers(text), start=1):
+            if not hidden.strip():
+                self.issue(head.start, f"cloze {index} is empty")
+                continue
+            card = self.new_card("cloze", text, answer=hidden.strip(), note_id=note_id, cloze_index=index)
+            self.add(card, head.start, f"{note_id}::c{index}", "")
+
+
+def parse_deck_text(text: str, path: str = "<deck>", *, default_name: str | None = None) -> Deck:
+    """Parse deck source. Never raises for bad content: problems land in ``deck.issues``."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta, body_start, issues = _front_matter(lines, path)
+    name = str(meta.get("deck") or default_name or Path(path).stem)
+    section = str(meta.get("section") or "")
+    source = str(meta.get("source") or "notes")
+    deck = Deck(name=name, section=section, path=path, topic=str(meta.get("topic") or ""), source=source)
+    deck.issues.extend(issues)
+    if not issues and not meta.get("deck") and default_name is None:
+        deck.issues.append(DeckIssue(path, 2, "front matter has no 'deck:' name"))
+    if not issues and not section:
+        deck.issues.append(DeckIssue(path, 2, "front matter has no 'section:' (the notes heading the cards come from)"))
+    if source not in SOURCES:
+        deck.issues.append(DeckIssue(path, 2, f"source must be one of {', '.join(SOURCES)}, not {source!r}"))
+    body_lines = lines[body_start:]
+    reader = _Reader(deck, body_lines, body_start)
+    for group in _groups(_blocks("\n".join(body_lines), body_lines)):
+        reader.read(group)
+    return deck
+
+
+def parse_deck(path: Path) -> Deck:
+    """Read and parse one deck file; unreadable files come back as a deck with one issue."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "not UTF-8 text"
+        deck = Deck(name=Path(path).stem, section="", path=str(path))
+        deck.issues.append(DeckIssue(str(path), 1, f"cannot read the file ({reason})"))
+        return deck
+    return parse_deck_text(text, str(path))
