@@ -1,0 +1,76 @@
+"""``dlprep decks``: list the card decks with their counts, and every problem found in them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+
+NAME = "decks"
+HELP = "list card decks (built-in and imported) with card counts; report deck errors"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print a JSON list, one object per deck")
+
+
+def deck_summaries() -> tuple[list[dict], list[str]]:
+    """One summary dict per deck (built-in, then imported) and the problems found, as lines."""
+    from dlprep.content import load_decks
+
+    decks, issues = load_decks()
+    rows = [
+        {
+            "deck": deck.name,
+            "section": deck.section,
+            "source": deck.source,
+            "cards": len(deck.cards),
+            "kinds": dict(sorted(Counter(card.kind for card in deck.cards).items())),
+        }
+        for deck in decks
+    ]
+    rows.extend(_imported_summaries())
+    return rows, [str(issue) for issue in issues]
+
+
+def _imported_summaries() -> list[dict]:
+    """Decks that live only in the progress database (imported notes)."""
+    from dlprep.paths import database_path
+
+    path = database_path()
+    if not path.exists():
+        return []
+    from dlprep.store import open_store
+
+    store = open_store(path)
+    try:
+        found = store.query(
+            "SELECT deck, section, kind, COUNT(*) AS n FROM cards "
+            "WHERE origin = 'imported' AND retired = 0 GROUP BY deck, section, kind ORDER BY deck"
+        )
+    finally:
+        store.close()
+    by_deck: dict[str, dict] = {}
+    for row in found:
+        entry = by_deck.setdefault(
+            row["deck"], {"deck": row["deck"], "section": row["section"], "source": "imported", "cards": 0, "kinds": {}}
+        )
+        entry["cards"] += row["n"]
+        entry["kinds"][row["kind"]] = row["n"]
+    return list(by_deck.values())
+
+
+def run(args: argparse.Namespace) -> int:
+    rows, problems = deck_summaries()
+    if args.json:
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+    else:
+        width = max((len(r["deck"]) for r in rows), default=4)
+        for r in rows:
+            kinds = ", ".join(f"{k} {n}" for k, n in r["kinds"].items())
+            print(f"{r['deck']:<{width}}  {r['cards']:>4} cards  [{r['source']}]  {kinds}")
+        total = sum(r["cards"] for r in rows)
+        print(f"{len(rows)} decks, {total} cards")
+    for line in problems:
+        print(f"error: {line}", file=__import__("sys").stderr)
+    return 1 if problems else 0
