@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections import Counter
 
 NAME = "decks"
@@ -72,5 +73,5 @@ def run(args: argparse.Namespace) -> int:
         total = sum(r["cards"] for r in rows)
         print(f"{len(rows)} decks, {total} cards")
     for line in problems:
-        print(f"error: {line}", file=__import__("sys").stderr)
+        print(f"error: {line}", file=sys.stderr)
     return 1 if problems else 0
