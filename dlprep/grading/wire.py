@@ -1,0 +1,156 @@
+"""Framing shared by the trusted side, the warm worker and the sandbox child (stdlib and numpy only).
+
+A message is a JSON header frame followed by ``header["blobs"]`` binary frames; a frame is a 4-byte
+big-endian length and its bytes. Values travelling to the child are encoded as a JSON tree whose arrays
+are references to ``.npy`` blobs (never pickle). This module is imported by the sandbox child as a
+top-level module, so it must not import anything from the package.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+from typing import Any
+
+import numpy as np
+
+MAX_HEADER = 1 << 20
+
+
+class WireError(Exception):
+    """A malformed frame or message."""
+
+
+def frame(data: bytes) -> bytes:
+    """One length-prefixed frame."""
+    return struct.pack(">I", len(data)) + data
+
+
+def pack_message(header: dict, blobs: list[bytes] = ()) -> bytes:
+    """The bytes of one message: the JSON header, then its blobs."""
+    header = dict(header, blobs=len(blobs))
+    parts = [frame(json.dumps(header).encode())]
+    parts.extend(frame(b) for b in blobs)
+    return b"".join(parts)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Write every byte of ``data`` to ``fd``."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class MessageReader:
+    """Incremental parser: feed bytes, take complete messages. Enforces per-frame and total size caps."""
+
+    def __init__(self, max_frame: int, max_total: int) -> None:
+        self.buffer = bytearray()
+        self.max_frame = max_frame
+        self.max_total = max_total
+        self.total = 0
+        self._pending: dict | None = None
+        self._blobs: list[bytes] = []
+
+    def feed(self, data: bytes) -> list[tuple[dict, list[bytes]]]:
+        """Add ``data`` and return the messages now complete; raises WireError on malformed input."""
+        self.total += len(data)
+        if self.total > self.max_total:
+            raise WireError(f"more than {self.max_total} bytes of results")
+        self.buffer += data
+        done = []
+        while len(self.buffer) >= 4:
+            (size,) = struct.unpack(">I", self.buffer[:4])
+            limit = MAX_HEADER if self._pending is None else self.max_frame
+            if size > limit:
+                raise WireError(f"a result frame of {size} bytes exceeds the limit of {limit}")
+            if len(self.buffer) < 4 + size:
+                break
+            body = bytes(self.buffer[4:4 + size])
+            del self.buffer[:4 + size]
+            if self._pending is None:
+                try:
+                    header = json.loads(body)
+                except (ValueError, UnicodeDecodeError):
+                    raise WireError("a result header is not valid JSON") from None
+                count = header.get("blobs", 0) if isinstance(header, dict) else None
+                if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 4096:
+                    raise WireError("a result header is malformed")
+                self._pending, self._blobs = header, []
+            else:
+                self._blobs.append(body)
+            if self._pending is not None and len(self._blobs) == self._pending["blobs"]:
+                done.append((self._pending, self._blobs))
+                self._pending, self._blobs = None, []
+        return done
+
+
+def read_message(stream: io.BufferedReader) -> tuple[dict, list[bytes]] | None:
+    """Blocking read of one message from a trusted stream; None at end of stream."""
+    def exact(n: int) -> bytes | None:
+        data = stream.read(n)
+        if not data:
+            return None
+        if len(data) != n:
+            raise WireError("stream ended inside a frame")
+        return data
+
+    def one() -> bytes | None:
+        head = exact(4)
+        if head is None:
+            return None
+        (size,) = struct.unpack(">I", head)
+        return exact(size) if size else b""
+
+    body = one()
+    if body is None:
+        return None
+    header = json.loads(body)
+    blobs = []
+    for _ in range(header.get("blobs", 0)):
+        blob = one()
+        if blob is None:
+            raise WireError("stream ended inside a message")
+        blobs.append(blob)
+    return header, blobs
+
+
+def array_bytes(array: np.ndarray) -> bytes:
+    """``array`` as ``.npy`` bytes (no pickle; raises ValueError for object arrays)."""
+    buf = io.BytesIO()
+    np.lib.format.write_array(buf, np.ascontiguousarray(array), allow_pickle=False)
+    return buf.getvalue()
+
+
+def encode_value(value: Any, blobs: list[bytes]) -> Any:
+    """JSON tree for a trusted value; arrays are appended to ``blobs`` and referenced by index."""
+    if isinstance(value, np.ndarray):
+        blobs.append(array_bytes(value))
+        return {"$nd": len(blobs) - 1}
+    if isinstance(value, np.generic):
+        return encode_value(value.item(), blobs)
+    if isinstance(value, tuple):
+        return {"$tuple": [encode_value(v, blobs) for v in value]}
+    if isinstance(value, list):
+        return [encode_value(v, blobs) for v in value]
+    if isinstance(value, dict):
+        return {"$dict": [[k, encode_value(v, blobs)] for k, v in value.items()]}
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    raise TypeError(f"cannot send a value of type {type(value).__name__}")
+
+
+def decode_value(tree: Any, blobs: list[bytes]) -> Any:
+    """Inverse of :func:`encode_value` (for trusted input only)."""
+    if isinstance(tree, dict):
+        if "$nd" in tree:
+            return np.load(io.BytesIO(blobs[tree["$nd"]]), allow_pickle=False)
+        if "$tuple" in tree:
+            return tuple(decode_value(v, blobs) for v in tree["$tuple"])
+        if "$dict" in tree:
+            return {k: decode_value(v, blobs) for k, v in tree["$dict"]}
+    if isinstance(tree, list):
+        return [decode_value(v, blobs) for v in tree]
+    return tree

@@ -1,0 +1,326 @@
+"""The study service: what the TUI and CLI call to sync decks, build the day's queue, rate and undo.
+
+Every rating is committed in its own transaction (with the card's scheduling state before and after it,
+so undo is exact) before the next card is chosen.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, tzinfo
+
+from dlprep.content.model import Card, Deck
+from dlprep.srs import clock
+from dlprep.srs.scheduler import fsrs_card, make_scheduler, preview, review
+from dlprep.srs.settings import StudySettings
+from dlprep.store import Store
+
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+_SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
+
+
+@dataclass
+class DeckCounts:
+    """Per-deck counts for the dashboard: due reviews, cards in (re)learning due today, new available."""
+
+    deck: str
+    section: str
+    due: int = 0
+    learning: int = 0
+    new: int = 0
+    total: int = 0
+
+
+@dataclass
+class StudyItem:
+    """The next thing to study: the card, its scheduling state, and the interval each rating gives."""
+
+    card: Card
+    state: int
+    previews: dict[int, timedelta] = field(default_factory=dict)
+
+
+@dataclass
+class SyncSummary:
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+
+
+class StudyService:
+    """Scheduling over one store. ``now`` and ``tz`` are injectable for tests (a fake clock)."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: StudySettings | None = None,
+        *,
+        now: Callable[[], datetime] = clock.utc_now,
+        tz: tzinfo | None = None,
+    ) -> None:
+        self.store = store
+        self.settings = settings or StudySettings.load(store)
+        self.now = now
+        self.tz = tz or clock.local_tz()
+        self.scheduler = make_scheduler(self.settings)
+        self.preview_scheduler = make_scheduler(self.settings, fuzz=False)
+
+    # ----- content --------------------------------------------------------------------------------
+    def sync_decks(self, decks: Iterable[Deck], origin: str = "builtin", *, retire_missing: bool = True) -> SyncSummary:
+        """Upsert the decks' cards; scheduling state is kept when the content changes.
+
+        Cards of ``origin`` that no longer appear are retired (kept with their history, never shown).
+        """
+        summary = SyncSummary()
+        now = clock.iso(self.now())
+        existing = {
+            r["id"]: r for r in self.store.query("SELECT id, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
+        }
+        seen: set[str] = set()
+        with self.store.transaction() as tx:
+            for deck in decks:
+                for card in deck.cards:
+                    seen.add(card.id)
+                    data = json.dumps(card.to_data(), ensure_ascii=False)
+                    digest = card.content_hash()
+                    old = existing.get(card.id)
+                    if old is None:
+                        tx.execute(
+                            "INSERT INTO cards(id, deck, section, kind, note_id, content_hash, data, origin, created_at) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, "
+                            "section = excluded.section, kind = excluded.kind, note_id = excluded.note_id, "
+                            "content_hash = excluded.content_hash, data = excluded.data, origin = excluded.origin, "
+                            "retired = 0",
+                            (card.id, card.deck, card.section, card.kind, card.note_id, digest, data, origin, now),
+                        )
+                        summary.added += 1
+                    elif old["content_hash"] != digest or old["data"] != data or old["retired"]:
+                        tx.execute(
+                            "UPDATE cards SET deck = ?, section = ?, kind = ?, note_id = ?, content_hash = ?, "
+                            "data = ?, retired = 0 WHERE id = ?",
+                            (card.deck, card.section, card.kind, card.note_id, digest, data, card.id),
+                        )
+                        summary.updated += 1
+                    else:
+                        summary.unchanged += 1
+            if retire_missing:
+                for card_id, row in existing.items():
+                    if card_id not in seen and not row["retired"]:
+                        tx.execute("UPDATE cards SET retired = 1 WHERE id = ?", (card_id,))
+                        summary.retired += 1
+        return summary
+
+    # ----- the day's queue -------------------------------------------------------------------------
+    def today_bounds(self) -> tuple[datetime, datetime]:
+        day = clock.study_day(self.now(), self.settings.day_start_hour, self.tz)
+        return clock.day_bounds(day, self.settings.day_start_hour, self.tz)
+
+    def _done_today(self) -> tuple[int, int]:
+        """(new cards introduced today, review-state cards reviewed today)."""
+        start, _ = self.today_bounds()
+        rows = self.store.query(
+            "SELECT json_extract(before, '$.state') AS state, COUNT(DISTINCT card_id) AS n FROM reviews "
+            "WHERE reviewed_at >= ? AND source != 'quiz' GROUP BY 1",
+            (clock.iso(start),),
+        )
+        by_state = {r["state"]: r["n"] for r in rows}
+        return by_state.get(NEW, 0), by_state.get(REVIEW, 0)
+
+    def _candidates(self, deck: str | None, kinds: tuple[str, ...] | None = None) -> list[dict]:
+        now = clock.iso(self.now())
+        sql = (
+            "SELECT id, deck, section, kind, note_id, data, fsrs, state, due, lapses FROM cards "
+            "WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
+        )
+        params: list = [now]
+        if deck is not None:
+            sql += " AND deck = ?"
+            params.append(deck)
+        if kinds:
+            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
+            params.extend(kinds)
+        return self.store.query(sql + " ORDER BY created_at, rowid", tuple(params))
+
+    def queue(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[list, list, list]:
+        """(learning due now, reviews due today within the limit, new within the limit)."""
+        now = self.now()
+        _, end = self.today_bounds()
+        new_done, reviews_done = self._done_today()
+        rows = self._candidates(deck, kinds)
+        learning = sorted(
+            (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
+            key=lambda r: r["due"],
+        )
+        reviews = sorted(
+            (r for r in rows if r["state"] == REVIEW and r["due"] and clock.parse_iso(r["due"]) < end),
+            key=lambda r: r["due"],
+        )
+        new = [r for r in rows if r["state"] == NEW]
+        reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
+        new = new[: max(0, self.settings.new_per_day - new_done)]
+        return learning, reviews, new
+
+    def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
+        """Due / learning / new per deck, with the daily limits applied across all decks."""
+        learning, reviews, new = self.queue(kinds=kinds)
+        _, end = self.today_bounds()
+        counts: dict[str, DeckCounts] = {}
+        for row in self.store.query(
+            "SELECT deck, section, COUNT(*) AS n FROM cards WHERE retired = 0 GROUP BY deck, section ORDER BY deck"
+        ):
+            counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
+        learning_today = [
+            r for r in self._candidates(None, kinds)
+            if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) < end
+        ]
+        for attr, rows in (("learning", learning_today), ("due", reviews), ("new", new)):
+            for r in rows:
+                entry = counts.setdefault(r["deck"], DeckCounts(r["deck"], r["section"]))
+                setattr(entry, attr, getattr(entry, attr) + 1)
+        return [c for c in counts.values() if kinds is None or c.total]
+
+    def next_item(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> StudyItem | None:
+        """The next card: learning cards when due, then reviews and new cards interleaved.
+
+        New cards are spread through the reviews in proportion to how many of each remain; when
+        nothing else is left, learning cards due within the learn-ahead window are shown early.
+        """
+        learning, reviews, new = self.queue(deck, kinds)
+        row = None
+        if learning:
+            row = learning[0]
+        elif reviews and new:
+            new_done, reviews_done = self._done_today()
+            new_share = (new_done + 1) / (new_done + len(new))
+            review_share = (reviews_done + 1) / (reviews_done + len(reviews))
+            row = new[0] if new_share <= review_share else reviews[0]
+        elif reviews or new:
+            row = (reviews or new)[0]
+        else:
+            ahead = self.now() + timedelta(minutes=self.settings.learn_ahead_min)
+            soon = sorted(
+                (r for r in self._candidates(deck, kinds)
+                 if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= ahead),
+                key=lambda r: r["due"],
+            )
+            row = soon[0] if soon else None
+        return self._item(row) if row else None
+
+    def _item(self, row: dict) -> StudyItem:
+        card = Card.from_data(json.loads(row["data"]))
+        state = json.loads(row["fsrs"]) if row["fsrs"] else None
+        previews = preview(self.preview_scheduler, fsrs_card(row["id"], state, self.now()), self.now())
+        return StudyItem(card=card, state=row["state"], previews=previews)
+
+    # ----- rating, undo, suspend --------------------------------------------------------------------
+    def _snapshot(self, tx, card_id: str) -> dict:
+        row = tx.execute(f"SELECT {', '.join(_SCHED_FIELDS)} FROM cards WHERE id = ?", (card_id,)).fetchone()
+        if row is None:
+            raise KeyError(card_id)
+        return dict(zip(_SCHED_FIELDS, row, strict=True))
+
+    def rate(self, card_id: str, rating: int, duration_ms: int | None = None, source: str = "review") -> dict:
+        """Schedule ``card_id`` with ``rating`` (1-4) and commit it. Returns the new scheduling fields.
+
+        A lapse (Again on a card in review) counts toward the leech threshold; at the threshold the card is
+        suspended and tagged ``leech``. Cloze siblings are buried until the next study day.
+        """
+        if rating not in (1, 2, 3, 4):
+            raise ValueError(f"rating must be 1-4, got {rating}")
+        now = self.now()
+        _, day_end = self.today_bounds()
+        with self.store.transaction() as tx:
+            before = self._snapshot(tx, card_id)
+            card = fsrs_card(card_id, json.loads(before["fsrs"]) if before["fsrs"] else None, now)
+            reviewed = review(self.scheduler, card, rating, now, duration_ms)
+            lapses = before["lapses"] + (1 if rating == 1 and before["state"] == REVIEW else 0)
+            tags = set(before["tags"].split())
+            suspended = before["suspended"]
+            if lapses >= self.settings.leech_lapses and lapses > before["lapses"]:
+                tags.add("leech")
+                suspended = 1
+            after = {
+                "fsrs": json.dumps(reviewed.to_dict()),
+                "state": int(reviewed.state),
+                "due": clock.iso(reviewed.due),
+                "lapses": lapses,
+                "suspended": suspended,
+                "buried_until": before["buried_until"],
+                "tags": " ".join(sorted(tags)),
+            }
+            tx.execute(
+                f"UPDATE cards SET {', '.join(f'{k} = ?' for k in after)} WHERE id = ?",
+                (*after.values(), card_id),
+            )
+            buried = self._bury_siblings(tx, card_id, clock.iso(day_end))
+            tx.execute(
+                "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, before, after, source) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (card_id, rating, clock.iso(now), duration_ms, json.dumps(before),
+                 json.dumps({**after, "buried_siblings": buried}), source),
+            )
+        return after
+
+    def _bury_siblings(self, tx, card_id: str, until: str) -> dict[str, str | None]:
+        note = tx.execute("SELECT note_id FROM cards WHERE id = ?", (card_id,)).fetchone()[0]
+        if not note:
+            return {}
+        rows = tx.execute(
+            "SELECT id, buried_until FROM cards WHERE note_id = ? AND id != ? AND retired = 0", (note, card_id)
+        ).fetchall()
+        for sibling, _ in rows:
+            tx.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (until, sibling))
+        return {sibling: previous for sibling, previous in rows}
+
+    def undo(self) -> str | None:
+        """Undo the most recent rating: restore the card exactly and unbury its siblings.
+
+        Returns the card id, or None when there is nothing to undo.
+        """
+        with self.store.transaction() as tx:
+            row = tx.execute("SELECT id, card_id, before, after FROM reviews ORDER BY id DESC LIMIT 1").fetchone()
+            if row is None:
+                return None
+            review_id, card_id, before_json, after_json = row
+            before = json.loads(before_json)
+            tx.execute(
+                f"UPDATE cards SET {', '.join(f'{k} = ?' for k in _SCHED_FIELDS)} WHERE id = ?",
+                (*(before[k] for k in _SCHED_FIELDS), card_id),
+            )
+            for sibling, previous in json.loads(after_json).get("buried_siblings", {}).items():
+                tx.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (previous, sibling))
+            tx.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+        return card_id
+
+    def set_suspended(self, card_id: str, suspended: bool = True) -> None:
+        with self.store.transaction() as tx:
+            tx.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
+
+    def leeches(self) -> list[Card]:
+        rows = self.store.query(
+            "SELECT data FROM cards WHERE retired = 0 AND (' ' || tags || ' ') LIKE '% leech %' ORDER BY deck"
+        )
+        return [Card.from_data(json.loads(r["data"])) for r in rows]
+
+    # ----- today's activity --------------------------------------------------------------------------
+    def reviews_today(self) -> int:
+        start, _ = self.today_bounds()
+        return self.store.query("SELECT COUNT(*) AS n FROM reviews WHERE reviewed_at >= ?", (clock.iso(start),))[0]["n"]
+
+    def streak(self) -> int:
+        """Consecutive study days with at least one rating, ending today (or yesterday if none yet today)."""
+        days = {
+            clock.study_day(clock.parse_iso(r["reviewed_at"]), self.settings.day_start_hour, self.tz)
+            for r in self.store.query("SELECT reviewed_at FROM reviews")
+        }
+        day = clock.study_day(self.now(), self.settings.day_start_hour, self.tz)
+        if day not in days:
+            day -= timedelta(days=1)
+        count = 0
+        while day in days:
+            count += 1
+            day -= timedelta(days=1)
+        return count
