@@ -226,9 +226,11 @@ class _Reader:
             options.append(Option(match.group(2).strip(), match.group(1) != " "))
         n_correct = sum(o.correct for o in options)
         if not 2 <= len(options) <= MAX_OPTIONS:
-            return self.issue(lists[0].start, f"multiple-choice card has {len(options)} options; use 2 to {MAX_OPTIONS}")
+            message = f"multiple-choice card has {len(options)} options; use 2 to {MAX_OPTIONS}"
+            return self.issue(lists[0].start, message)
         if n_correct != 1:
-            return self.issue(lists[0].start, f"multiple-choice card has {n_correct} options marked [x]; mark exactly one")
+            message = f"multiple-choice card has {n_correct} options marked [x]; mark exactly one"
+            return self.issue(lists[0].start, message)
         explanation = "\n".join(self.source(b) for b in group[1:] if b.type == "blockquote")
         explanation = "\n".join(ln.removeprefix(">").strip() for ln in explanation.splitlines()).strip()
         answer = options[[o.correct for o in options].index(True)].text

@@ -69,16 +69,17 @@ class StudyService:
         self.preview_scheduler = make_scheduler(self.settings, fuzz=False)
 
     # ----- content --------------------------------------------------------------------------------
-    def sync_decks(self, decks: Iterable[Deck], origin: str = "builtin", *, retire_missing: bool = True) -> SyncSummary:
+    def sync_decks(
+        self, decks: Iterable[Deck], origin: str = "builtin", *, retire_missing: bool = True
+    ) -> SyncSummary:
         """Upsert the decks' cards; scheduling state is kept when the content changes.
 
         Cards of ``origin`` that no longer appear are retired (kept with their history, never shown).
         """
         summary = SyncSummary()
         now = clock.iso(self.now())
-        existing = {
-            r["id"]: r for r in self.store.query("SELECT id, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
-        }
+        rows = self.store.query("SELECT id, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
+        existing = {r["id"]: r for r in rows}
         seen: set[str] = set()
         with self.store.transaction() as tx:
             for deck in decks:
@@ -164,23 +165,30 @@ class StudyService:
         return learning, reviews, new
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
-        """Due / learning / new per deck, with the daily limits applied across all decks."""
-        learning, reviews, new = self.queue(kinds=kinds)
+        """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
+        (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
         _, end = self.today_bounds()
+        new_done, reviews_done = self._done_today()
+        new_left = max(0, self.settings.new_per_day - new_done)
+        reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
+        kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
         for row in self.store.query(
-            "SELECT deck, section, COUNT(*) AS n FROM cards WHERE retired = 0 GROUP BY deck, section ORDER BY deck"
+            f"SELECT deck, section, COUNT(*) AS n FROM cards WHERE retired = 0{kind_filter} "
+            "GROUP BY deck, section ORDER BY deck",
+            tuple(kinds or ()),
         ):
             counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
-        learning_today = [
-            r for r in self._candidates(None, kinds)
-            if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) < end
-        ]
-        for attr, rows in (("learning", learning_today), ("due", reviews), ("new", new)):
-            for r in rows:
-                entry = counts.setdefault(r["deck"], DeckCounts(r["deck"], r["section"]))
-                setattr(entry, attr, getattr(entry, attr) + 1)
-        return [c for c in counts.values() if kinds is None or c.total]
+        for r in self._candidates(None, kinds):
+            entry = counts.setdefault(r["deck"], DeckCounts(r["deck"], r["section"]))
+            due = clock.parse_iso(r["due"]) if r["due"] else None
+            if r["state"] in (LEARNING, RELEARNING) and due and due < end:
+                entry.learning += 1
+            elif r["state"] == REVIEW and due and due < end:
+                entry.due = min(reviews_left, entry.due + 1)
+            elif r["state"] == NEW:
+                entry.new = min(new_left, entry.new + 1)
+        return list(counts.values())
 
     def next_item(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> StudyItem | None:
         """The next card: learning cards when due, then reviews and new cards interleaved.

@@ -1,0 +1,214 @@
+"""Runs a submission's cases: inside the sandbox child, and (trusted) for references and mistakes.
+
+Imported by the sandbox child as a top-level module beside :mod:`wire`, so it imports nothing from the
+package. Every case's recorded values are flattened into a list of plain arrays (``None`` kept as is)
+and, in the child, sent to the trusted side as ``.npy`` blobs, one message per case, as soon as each case
+finishes.
+"""
+
+from __future__ import annotations
+
+import io
+import linecache
+import os
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+if __package__:
+    from . import wire
+else:  # the sandbox child imports this file as a top-level module
+    import wire
+
+SUBMISSION_FILE = "submission.py"
+CASE_OUTPUT_CAP = 2000
+
+
+def to_framework(value: Any, framework: str) -> Any:
+    """Turn numpy inputs into float64/int64/bool tensors for torch drills; numpy drills get copies."""
+    if isinstance(value, np.ndarray):
+        if framework != "torch":
+            return value.copy()
+        import torch
+
+        if value.dtype.kind == "f":
+            return torch.tensor(value, dtype=torch.float64)
+        if value.dtype.kind == "b":
+            return torch.tensor(value, dtype=torch.bool)
+        return torch.tensor(value, dtype=torch.int64)
+    if isinstance(value, tuple):
+        return tuple(to_framework(v, framework) for v in value)
+    if isinstance(value, list):
+        return [to_framework(v, framework) for v in value]
+    if isinstance(value, dict):
+        return {k: to_framework(v, framework) for k, v in value.items()}
+    return value
+
+
+def flatten(value: Any, out: list | None = None, depth: int = 0) -> list:
+    """Flatten a returned value into arrays: tuples/lists become several outputs, scalars 0-d arrays."""
+    out = [] if out is None else out
+    if depth > 8:
+        raise TypeError("the returned value is nested too deeply")
+    if value is None:
+        out.append(None)
+    elif isinstance(value, tuple | list):
+        for item in value:
+            flatten(item, out, depth + 1)
+    elif isinstance(value, np.ndarray | np.generic | bool | int | float):
+        out.append(np.asarray(value))
+    elif type(value).__module__.startswith("torch") and hasattr(value, "detach"):
+        out.append(value.detach().cpu().numpy())
+    else:
+        raise TypeError(f"returned a {type(value).__name__}; expected arrays, tensors or numbers")
+    return out
+
+
+def run_case(target: Callable, case: dict, kind: str, framework: str) -> list:
+    """Run one case against ``target`` (the entry function or class); return the flattened outputs."""
+    if kind == "function":
+        args = to_framework(list(case.get("args", [])), framework)
+        kwargs = to_framework(dict(case.get("kwargs", {})), framework)
+        return flatten(target(*args, **kwargs))
+    init = case.get("init", {})
+    obj = target(*to_framework(list(init.get("args", [])), framework),
+                 **to_framework(dict(init.get("kwargs", {})), framework))
+    recorded: list = []
+    for step in case["script"]:
+        if "attr" in step:
+            flatten(getattr(obj, step["attr"]), recorded)
+        else:
+            method = getattr(obj, step["call"])
+            value = method(*to_framework(list(step.get("args", [])), framework),
+                           **to_framework(dict(step.get("kwargs", {})), framework))
+            flatten(value, recorded)
+    return recorded
+
+
+def user_traceback(exc: BaseException) -> str:
+    """The traceback lines that belong to the submission, then the exception line."""
+    try:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == SUBMISSION_FILE]
+        lines = ["Traceback (your code, most recent call last):\n"] if frames else []
+        lines += traceback.format_list(frames)
+        lines += traceback.format_exception_only(type(exc), exc)
+        return "".join(lines)[-4000:]
+    except BaseException:  # noqa: BLE001 - the exception object is the user's and may misbehave
+        return f"{type(exc).__name__}"
+
+
+class CaseOutput(io.TextIOBase):
+    """Replacement for sys.stdout/sys.stderr: writes through to the fd and keeps a capped copy per case."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.kept: list[str] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        text = str(text)
+        if self.size < CASE_OUTPUT_CAP:
+            self.kept.append(text[: CASE_OUTPUT_CAP - self.size])
+            self.size += len(self.kept[-1])
+        try:
+            wire.write_all(self.fd, text.encode("utf-8", "replace"))
+        except OSError:
+            pass
+        return len(text)
+
+    def take(self) -> str:
+        text, self.kept, self.size = "".join(self.kept), [], 0
+        return text
+
+
+def _watch_torch(names: set[str]) -> Any:
+    from torch.overrides import TorchFunctionMode
+
+    class Watcher(TorchFunctionMode):
+        def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
+            names.add(getattr(func, "__name__", "?"))
+            return func(*args, **(kwargs or {}))
+
+    return Watcher()
+
+
+def _send(fd: int, header: dict, blobs: list[bytes] = ()) -> None:
+    wire.write_all(fd, wire.pack_message(header, blobs))
+
+
+def _encode_outputs(outputs: list) -> tuple[list, list[bytes]]:
+    items, blobs = [], []
+    for value in outputs:
+        if value is None:
+            items.append({"none": True})
+            continue
+        try:
+            blobs.append(wire.array_bytes(np.asarray(value)))
+            items.append({"npy": len(blobs) - 1})
+        except (ValueError, TypeError) as exc:
+            items.append({"bad": f"cannot be sent as a numeric array ({exc})"[:200]})
+    return items, blobs
+
+
+def run_submission(request: dict, cases: list[dict], result_fd: int) -> None:
+    """Child side: load the submission, run every case, send one message per case, then ``done``."""
+    out = CaseOutput(1)
+    sys.stdout = sys.stderr = out
+    framework, kind, entry = request["framework"], request["kind"], request["entry"]
+    code = request["code"]
+    linecache.cache[SUBMISSION_FILE] = (len(code), None, code.splitlines(True), SUBMISSION_FILE)
+    called: set[str] = set()
+    watcher = None
+    if framework == "torch":
+        import torch
+
+        torch.set_num_threads(1)
+        watcher = _watch_torch(called)
+    namespace: dict[str, Any] = {"__name__": "submission", "__file__": SUBMISSION_FILE}
+    try:
+        compiled = compile(code, SUBMISSION_FILE, "exec")
+        if watcher is not None:
+            with watcher:
+                exec(compiled, namespace)
+        else:
+            exec(compiled, namespace)
+        target = namespace.get(entry)
+        if not callable(target):
+            raise LookupError(f"your code does not define {entry}")
+    except SystemExit as exc:
+        _send(result_fd, {"type": "fatal", "error": f"your code called sys.exit({exc.code!r}) while loading",
+                          "output": out.take()})
+        return
+    except BaseException as exc:  # noqa: BLE001 - every failure of user code is reported
+        _send(result_fd, {"type": "fatal", "error": user_traceback(exc), "output": out.take()})
+        return
+    for index, case in enumerate(cases):
+        started = time.perf_counter()
+        header: dict[str, Any] = {"type": "case", "index": index}
+        blobs: list[bytes] = []
+        try:
+            if watcher is not None:
+                with watcher:
+                    outputs = run_case(target, case, kind, framework)
+            else:
+                outputs = run_case(target, case, kind, framework)
+            header["status"] = "ok"
+            header["outputs"], blobs = _encode_outputs(outputs)
+        except SystemExit as exc:
+            header.update(status="error", error=f"your code called sys.exit({exc.code!r})")
+        except BaseException as exc:  # noqa: BLE001
+            header.update(status="error", error=user_traceback(exc),
+                          not_implemented=isinstance(exc, NotImplementedError))
+        header["ms"] = (time.perf_counter() - started) * 1000
+        header["output"] = out.take()
+        _send(result_fd, header, blobs)
+    _send(result_fd, {"type": "done", "called": sorted(called)[:500]})
+    sys.stdout = sys.__stdout__
+    os.close(result_fd)

@@ -1,0 +1,47 @@
+"""The dlprep Textual app: opens the services, shows the dashboard, offers every action in the palette."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from dlprep.services import Services, open_services
+from dlprep.tui.screens.dashboard import DashboardScreen
+from dlprep.tui.screens.help import HelpScreen
+
+
+class DlprepApp(App):
+    """Concept cards and drills for deep-learning interviews."""
+
+    TITLE = "dlprep"
+    SUB_TITLE = "deep-learning interview prep"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding("q", "quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?"),
+    ]
+
+    def __init__(self, services: Services | None = None, *, home: Path | None = None) -> None:
+        super().__init__()
+        self.services = services or open_services(home)
+
+    def on_mount(self) -> None:
+        self.push_screen(DashboardScreen(self.services))
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        dashboard = next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
+        if dashboard is not None:
+            yield from dashboard.palette_commands()
+        yield SystemCommand("Help", "Keys and what they do", self.action_help)
+
+    def on_unmount(self) -> None:
+        self.services.close()

@@ -1,0 +1,1 @@
+"""The app's screens: dashboard, review, help (and the screens other features add)."""

@@ -1,0 +1,132 @@
+"""The dashboard: due / learning / new per deck, today's reviews, the streak, leeches and deck problems."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from dlprep.services import Services
+from dlprep.tui.screens.review import ReviewScreen
+
+CARD_KINDS = ("basic", "cloze", "mc", "explain")
+
+# Screens that other parts of the app provide: key -> (module, class, description). Each takes the
+# Services object, except the progress screen, which takes the store (it reads through dlprep.reports).
+OPTIONAL_SCREENS = {
+    "p": ("dlprep.tui.screens.progress", "ProgressScreen", "Progress: activity, retention, forecast"),
+    "t": ("dlprep.tui.screens.quiz", "QuizSetupScreen", "Quiz: a timed test of multiple-choice questions"),
+    "d": ("dlprep.tui.screens.drills", "DrillBrowserScreen", "Drills: write code, get it graded"),
+}
+
+
+class DashboardScreen(Screen):
+    """Home screen. Counts come from the study service; nothing here touches the database directly."""
+
+    BINDINGS = [
+        Binding("r", "review_all", "Review"),
+        Binding("enter", "review_deck", "Review deck", show=False),
+        Binding("p", "open('p')", "Progress"),
+        Binding("t", "open('t')", "Quiz"),
+        Binding("d", "open('d')", "Drills"),
+    ]
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="dashboard"):
+            yield Static(id="today")
+            yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+            yield Static(id="notices")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        table.add_column("Deck", key="deck")
+        table.add_column("Due", key="due")
+        table.add_column("Learn", key="learning")
+        table.add_column("New", key="new")
+        table.add_column("Total", key="total")
+        self.refresh_counts()
+        table.focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_counts()
+
+    def refresh_counts(self) -> None:
+        study = self.services.study
+        counts = study.deck_counts(kinds=CARD_KINDS)
+        table = self.query_one("#decks", DataTable)
+        table.clear()
+        for c in counts:
+            table.add_row(c.deck, _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"), str(c.total),
+                          key=c.deck)
+        due = sum(c.due + c.learning + c.new for c in counts)
+        streak = study.streak()
+        self.query_one("#today", Static).update(
+            f"[b]{study.reviews_today()}[/b] reviews today · streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"
+            f" · [b]{due}[/b] cards to study now"
+        )
+        self.query_one("#notices", Static).update(self._notices(counts))
+
+    def _notices(self, counts) -> str:
+        lines = []
+        if self.services.deck_count == 0:
+            lines.append("[b]No decks found.[/b] Add Markdown decks to content/decks or run `dlprep import NOTES.md`.")
+        elif not any(c.total for c in counts):
+            lines.append("[b]The decks have no cards.[/b] See docs/deck-format.md for the card syntax.")
+        leeches = self.services.study.leeches()
+        if leeches:
+            names = ", ".join(card.question.splitlines()[0][:40] for card in leeches[:3])
+            lines.append(f"[b]{len(leeches)} leech{'es' if len(leeches) > 1 else ''}[/b] suspended: {names}")
+        issues = self.services.deck_issues
+        if issues:
+            lines.append(f"[b]{len(issues)} problem{'s' if len(issues) > 1 else ''} in the decks[/b] (skipped):")
+            lines.extend(f"  {issue}" for issue in issues[:5])
+            if len(issues) > 5:
+                lines.append(f"  … and {len(issues) - 5} more (run `dlprep decks`)")
+        return "\n".join(lines)
+
+    def action_review_all(self) -> None:
+        self.app.push_screen(ReviewScreen(self.services, deck=None))
+
+    def action_review_deck(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        if table.row_count == 0:
+            return
+        deck = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        self.app.push_screen(ReviewScreen(self.services, deck=deck))
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.app.push_screen(ReviewScreen(self.services, deck=event.row_key.value))
+
+    def action_open(self, key: str) -> None:
+        module_name, class_name, _ = OPTIONAL_SCREENS[key]
+        try:
+            screen_class = getattr(importlib.import_module(module_name), class_name)
+        except (ImportError, AttributeError):
+            self.notify("That part of dlprep is not available in this build.", severity="warning")
+            return
+        argument = self.services.store if key == "p" else self.services
+        self.app.push_screen(screen_class(argument))
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("Review all due cards", "Start a review of every deck", self.action_review_all)
+        for key, (_, _, description) in OPTIONAL_SCREENS.items():
+            title = description.split(":")[0]
+            yield SystemCommand(title, description, lambda k=key: self.action_open(k))
+
+
+_COLORS = {"due": "green", "learn": "red", "new": "dodger_blue1"}
+
+
+def _num(value: int, kind: str) -> str:
+    return f"[{_COLORS[kind]}]{value}[/]" if value else "[dim]0[/]"
