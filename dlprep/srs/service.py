@@ -90,7 +90,8 @@ class StudyService:
                     old = existing.get(card.id)
                     if old is None:
                         tx.execute(
-                            "INSERT INTO cards(id, deck, section, kind, note_id, content_hash, data, origin, created_at) "
+                            "INSERT INTO cards(id, deck, section, kind, note_id, content_hash, data, origin, "
+                            "created_at) "
                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, "
                             "section = excluded.section, kind = excluded.kind, note_id = excluded.note_id, "
                             "content_hash = excluded.content_hash, data = excluded.data, origin = excluded.origin, "
