@@ -6,6 +6,7 @@ so undo is exact) before the next card is chosen.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -19,6 +20,10 @@ from dlprep.store import Store
 
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 _SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
+
+
+class _DryRun(Exception):
+    """Raised inside a transaction to roll back a dry run."""
 
 
 @dataclass
@@ -70,18 +75,26 @@ class StudyService:
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
-        self, decks: Iterable[Deck], origin: str = "builtin", *, retire_missing: bool = True
+        self,
+        decks: Iterable[Deck],
+        origin: str = "builtin",
+        *,
+        retire_missing: bool = True,
+        retire_scope: set[str] | None = None,
+        dry_run: bool = False,
     ) -> SyncSummary:
         """Upsert the decks' cards; scheduling state is kept when the content changes.
 
-        Cards of ``origin`` that no longer appear are retired (kept with their history, never shown).
+        Cards of ``origin`` that no longer appear are retired (kept with their history, never shown);
+        ``retire_scope`` limits that to the named decks (re-importing one notes file leaves the others).
+        With ``dry_run`` the counts are computed and nothing is written.
         """
         summary = SyncSummary()
         now = clock.iso(self.now())
-        rows = self.store.query("SELECT id, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
+        rows = self.store.query("SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
         existing = {r["id"]: r for r in rows}
         seen: set[str] = set()
-        with self.store.transaction() as tx:
+        with contextlib.suppress(_DryRun), self.store.transaction() as tx:
             for deck in decks:
                 for card in deck.cards:
                     seen.add(card.id)
@@ -110,9 +123,12 @@ class StudyService:
                         summary.unchanged += 1
             if retire_missing:
                 for card_id, row in existing.items():
-                    if card_id not in seen and not row["retired"]:
+                    in_scope = retire_scope is None or row["deck"] in retire_scope
+                    if card_id not in seen and not row["retired"] and in_scope:
                         tx.execute("UPDATE cards SET retired = 1 WHERE id = ?", (card_id,))
                         summary.retired += 1
+            if dry_run:
+                raise _DryRun
         return summary
 
     # ----- the day's queue -------------------------------------------------------------------------
