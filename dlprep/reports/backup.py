@@ -26,7 +26,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from dlprep.errors import DlprepError
+from dlprep.errors import DlprepError, StoreError
 from dlprep.store import SCHEMA_VERSION, Store
 
 FORMAT = "dlprep-progress"
@@ -172,7 +172,7 @@ def import_progress(store: Store, path: Path, *, safety_dir: Path | None = None)
                     )
                 summary[table] = len(tables[table])
             summary["cards_reset"] = reset
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, StoreError) as exc:
         raise BackupError(f"{path}: cannot import ({exc}); the database was left as it was") from None
     return summary
 
@@ -190,7 +190,7 @@ def maybe_daily_backup(store: Store, backups_dir: Path, now: datetime) -> Path |
     try:
         store.backup_to(partial)
         os.replace(partial, target)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite3.Error, StoreError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"{target}: cannot write the daily backup ({exc})") from None
     copies = sorted(backups_dir.glob(f"{DAILY_PREFIX}*.db"))
