@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
+from pylatexenc.latexwalker import LatexWalker
 
 _SUP = dict(
     zip("0123456789+-=()abcdefghijklmnoprstuvwxyzT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ", strict=True)
@@ -105,7 +106,8 @@ def _after_macro_name(text: str, i: int) -> bool:
 def latex_to_unicode(latex: str) -> str:
     """Convert one LaTeX math expression to plain Unicode text."""
     try:
-        text = _converter().latex_to_text(_scripts(latex))
+        nodes, _, _ = LatexWalker(_scripts(latex), tolerant_parsing=False).get_latex_nodes()
+        text = _converter().nodelist_to_text(nodes)
     except Exception:  # pylatexenc raises several types on malformed input; show the source instead
         return latex
     return " ".join(text.split())

@@ -42,6 +42,9 @@ class Store:
                 raise _explain(self.path, exc) from None
             try:
                 yield self.conn
+            except sqlite3.Error as exc:
+                self.conn.execute("ROLLBACK")
+                raise _explain(self.path, exc) from None
             except BaseException:
                 self.conn.execute("ROLLBACK")
                 raise

@@ -1,0 +1,175 @@
+"""The deck parser: every card kind, stable ids, errors that name file and line, and a round trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dlprep.content import load_decks, parse_deck, parse_deck_text
+from dlprep.content.model import Card, Deck, Option
+from dlprep.content.render import render_deck
+
+HEADER = "---\ndeck: Test deck\nsection: Batch Normalization\n---\n"
+
+
+def test_every_kind_parses_with_its_fields() -> None:
+    text = HEADER + (
+        "\n## Basics\n"
+        "What does BN normalize over?::Over `N, H, W` per channel.\n"
+        "Second question?::Second answer\n"
+        "continued answer\n\n"
+        "Why biased variance\nin training?\n?\nBecause the batch is the population.\n- point one\n\n"
+        "BN learns ==a scale γ== and ==a shift β== per channel; `a==b` is code.\n\n"
+        "<!-- id: bn-mc -->\n[mc] Where does BN usually go?\n- [ ] After softmax\n- [x] Before the activation\n"
+        "- [ ] On the labels\n> The original paper normalizes pre-activations.\n\n"
+        "[explain] Why does BN help?\n- higher learning rates\n- smoother loss landscape\n> Mention the debate.\n"
+    )
+    deck = parse_deck_text(text, "t.md")
+    assert deck.issues == []
+    kinds = [c.kind for c in deck.cards]
+    assert kinds == ["basic", "basic", "basic", "cloze", "cloze", "mc", "explain"]
+    first, second, multi, c1, c2, mc, explain = deck.cards
+    assert first.question == "What does BN normalize over?" and first.answer == "Over `N, H, W` per channel."
+    assert first.context == "Basics" and first.section == "Batch Normalization"
+    assert second.answer == "Second answer\ncontinued answer"
+    assert multi.question == "Why biased variance\nin training?"
+    assert multi.answer == "Because the batch is the population.\n- point one"
+    assert (c1.answer, c2.answer) == ("a scale γ", "a shift β")
+    assert c1.note_id == c2.note_id and c1.id == f"{c1.note_id}::c1" and c2.id.endswith("::c2")
+    assert mc.id == "bn-mc" and mc.correct_option == 1 and mc.answer == "Before the activation"
+    assert [o.text for o in mc.options][0] == "After softmax"
+    assert mc.explanation == "The original paper normalizes pre-activations."
+    assert explain.key_points == ["higher learning rates", "smoother loss landscape"]
+    assert explain.explanation == "Mention the debate."
+
+
+def test_line_numbers_are_one_based_in_the_file() -> None:
+    deck = parse_deck_text(HEADER + "\nQ one::A one\n\nQ two::A two\n", "t.md")
+    assert [c.line for c in deck.cards] == [6, 8]
+
+
+def test_editing_an_answer_keeps_the_id_editing_the_question_does_not() -> None:
+    a = parse_deck_text(HEADER + "\nWhat is ε for?::Numerical stability.\n").cards[0]
+    b = parse_deck_text(HEADER + "\nWhat is ε for?::Avoiding division by zero.\n").cards[0]
+    c = parse_deck_text(HEADER + "\nWhat is epsilon for?::Numerical stability.\n").cards[0]
+    assert a.id == b.id != c.id
+    assert a.content_hash() != b.content_hash()
+
+
+def test_cloze_ids_survive_an_edit_of_the_hidden_text() -> None:
+    a = parse_deck_text(HEADER + "\nAdam keeps ==two== moving averages.\n").cards[0]
+    b = parse_deck_text(HEADER + "\nAdam keeps ==2== moving averages.\n").cards[0]
+    assert a.id == b.id
+
+
+def test_malformed_cards_are_reported_with_line_and_skipped() -> None:
+    text = HEADER + (
+        "\n[mc] Two correct?\n- [x] a\n- [x] b\n\n"           # line 6
+        "[mc] No options at all\n\n"                            # line 10
+        "[explain] No key points\n\n"                           # line 12
+        "Question without answer\n?\n\n"                        # line 14
+        "<!-- id: dup -->\nQ1::A1\n\n<!-- id: dup -->\nQ2::A2\n\n"  # lines 17-21
+        "Good one::Fine\n"
+    )
+    deck = parse_deck_text(text, "bad.md")
+    messages = [str(i) for i in deck.issues]
+    assert messages[0] == "bad.md:7: multiple-choice card has 2 options marked [x]; mark exactly one"
+    assert messages[1].startswith("bad.md:10: multiple-choice card needs options")
+    assert messages[2].startswith("bad.md:12: explain card needs its key points")
+    assert messages[3].startswith("bad.md:14:") or messages[3].startswith("bad.md:15:")
+    assert messages[4].startswith("bad.md:21: duplicate card id 'dup'")
+    assert [c.question for c in deck.cards] == ["Q1", "Good one"]
+
+
+def test_front_matter_problems_name_the_line() -> None:
+    deck = parse_deck_text("---\ndeck: [unclosed\nsection: x\n---\nQ::A\n", "fm.md")
+    assert deck.issues and deck.issues[0].file == "fm.md" and deck.issues[0].line in (2, 3)
+    missing = parse_deck_text("Q::A\n", "nofm.md")
+    assert "missing YAML front matter" in str(missing.issues[0])
+
+
+def test_a_broken_deck_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(HEADER.replace("Test deck", "A") + "\nQa::Aa\n")
+    (tmp_path / "b.md").write_bytes(b"\xff\xfe\x00 not utf-8")
+    (tmp_path / "c.md").write_text(HEADER.replace("Test deck", "C") + "\n[mc] broken\n- [ ] x\n- [ ] y\n\nQc::Ac\n")
+    decks, issues = load_decks(tmp_path)
+    assert [d.name for d in decks] == ["A", "b", "C"]
+    assert [len(d.cards) for d in decks] == [1, 0, 1]
+    assert any("b.md:1: cannot read the file" in str(i) for i in issues)
+    assert any("c.md:" in str(i) and "0 options marked" in str(i) for i in issues)
+
+
+def test_empty_folder_and_deck_without_cards(tmp_path: Path) -> None:
+    decks, issues = load_decks(tmp_path)
+    assert decks == [] and issues == []
+    (tmp_path / "empty.md").write_text(HEADER + "\nJust prose, no cards.\n")
+    decks, issues = load_decks(tmp_path)
+    assert len(decks) == 1 and decks[0].cards == [] and issues == []
+
+
+def test_duplicate_ids_across_decks_are_reported(tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(HEADER + "\n<!-- id: same -->\nQ::A\n")
+    (tmp_path / "b.md").write_text(HEADER.replace("Test deck", "B") + "\n<!-- id: same -->\nQ2::A2\n")
+    decks, issues = load_decks(tmp_path)
+    assert sum(len(d.cards) for d in decks) == 1
+    assert "already used in a.md:7" in str(issues[0])
+
+
+def test_builtin_decks_parse(tmp_path: Path) -> None:
+    decks, issues = load_decks()
+    assert issues == []
+    for deck in decks:
+        reparsed = parse_deck(Path(deck.path))
+        assert [c.id for c in reparsed.cards] == [c.id for c in deck.cards]
+
+
+# ----- round trip ---------------------------------------------------------------------------------------
+_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
+_phrase = st.lists(_word, min_size=1, max_size=6).map(" ".join)
+
+
+@st.composite
+def cards(draw, index: int) -> Card:
+    kind = draw(st.sampled_from(["basic", "multi", "cloze", "mc", "explain"]))
+    base = {"id": f"card-{index}", "deck": "Round trip", "section": "Attention"}
+    question = draw(_phrase)
+    if kind == "basic":
+        return Card(kind="basic", question=question, answer=draw(_phrase), **base)
+    if kind == "multi":
+        return Card(kind="basic", question=question + "\n" + draw(_phrase), answer=draw(_phrase), **base)
+    if kind == "cloze":
+        text = f"{question} =={draw(_phrase)}== {draw(_phrase)}"
+        return Card(kind="cloze", question=text, answer="", note_id=f"card-{index}", cloze_index=1, **base)
+    if kind == "mc":
+        n = draw(st.integers(2, 4))
+        right = draw(st.integers(0, n - 1))
+        options = [Option(draw(_phrase), i == right) for i in range(n)]
+        return Card(kind="mc", question=question, options=options, explanation=draw(_phrase), **base)
+    points = draw(st.lists(_phrase, min_size=1, max_size=4))
+    return Card(kind="explain", question=question, key_points=points, **base)
+
+
+@st.composite
+def decks(draw) -> Deck:
+    n = draw(st.integers(1, 6))
+    return Deck(name="Round trip", section="Attention", cards=[draw(cards(i)) for i in range(n)])
+
+
+def _essence(deck: Deck) -> list[tuple]:
+    return [
+        (c.id, c.kind, c.question, c.answer, [(o.text, o.correct) for o in c.options], c.key_points, c.explanation)
+        for c in deck.cards
+    ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(decks())
+def test_parse_render_parse_is_stable(deck: Deck) -> None:
+    first = parse_deck_text(render_deck(deck), "rt.md")
+    assert first.issues == []
+    assert len(first.cards) == len(deck.cards)
+    second = parse_deck_text(render_deck(first), "rt.md")
+    assert _essence(second) == _essence(first)
+    assert [c.id for c in first.cards] == [c.id if c.kind != "cloze" else f"{c.note_id}::c1" for c in deck.cards]
