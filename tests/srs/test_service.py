@@ -1,0 +1,197 @@
+"""The study service with a fake clock: limits, the day boundary, learning steps, siblings, leeches, undo."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from dlprep.content import parse_deck_text
+from dlprep.srs import StudyService, StudySettings
+from dlprep.srs.scheduler import format_interval
+
+HEADER = "---\ndeck: {name}\nsection: Attention\n---\n"
+
+
+def deck(name: str, n_basic: int, extra: str = ""):
+    body = "\n".join(f"Question {name} {i}?::Answer {i}\n" for i in range(n_basic))
+    return parse_deck_text(HEADER.format(name=name) + "\n" + body + "\n" + extra, f"{name}.md")
+
+
+def service(store, clock, **settings) -> StudyService:
+    return StudyService(store, StudySettings(fuzz=False, **settings), now=clock, tz=UTC)
+
+
+def test_new_card_limit_is_per_study_day(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=3)
+    svc.sync_decks([deck("A", 5)])
+    seen = []
+    while (item := svc.next_item()) is not None and item.state == 0:
+        seen.append(item.card.id)
+        svc.rate(item.card.id, 4)  # Easy: leaves learning at once
+    assert len(seen) == 3
+    assert svc.deck_counts()[0].new == 0
+    fake_clock.moment = datetime(2026, 3, 3, 4, 0, tzinfo=UTC)  # the next study day starts at 4:00
+    assert svc.deck_counts()[0].new == 2
+
+
+def test_day_boundary_is_at_the_configured_hour(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=1, day_start_hour=4)
+    svc.sync_decks([deck("A", 3)])
+    fake_clock.moment = datetime(2026, 3, 3, 3, 30, tzinfo=UTC)  # 3:30 still belongs to March 2
+    svc.rate(svc.next_item().card.id, 4)
+    fake_clock.moment = datetime(2026, 3, 3, 3, 59, tzinfo=UTC)
+    assert svc.deck_counts()[0].new == 0
+    fake_clock.moment = datetime(2026, 3, 3, 4, 0, tzinfo=UTC)
+    assert svc.deck_counts()[0].new == 1
+
+
+def test_review_limit(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=10, reviews_per_day=2)
+    svc.sync_decks([deck("A", 4)])
+    # Graduate all four cards into review with Easy, then jump past their due dates.
+    for row in store.query("SELECT id FROM cards"):
+        svc.rate(row["id"], 4)
+    fake_clock.advance(days=60)
+    assert svc.deck_counts()[0].due == 2
+    first = svc.next_item()
+    svc.rate(first.card.id, 3)
+    second = svc.next_item()
+    svc.rate(second.card.id, 3)
+    assert svc.next_item() is None
+
+
+def test_learning_steps_are_honoured_within_the_session(store, fake_clock) -> None:
+    svc = service(store, fake_clock, learning_steps_min=[1.0, 10.0], learn_ahead_min=0.0)
+    svc.sync_decks([deck("A", 1)])
+    item = svc.next_item()
+    assert format_interval(item.previews[1]) == "1m" and format_interval(item.previews[3]) == "10m"
+    svc.rate(item.card.id, 1)  # Again: back in one minute
+    assert svc.next_item() is None
+    fake_clock.advance(seconds=59)
+    assert svc.next_item() is None
+    fake_clock.advance(seconds=2)
+    again = svc.next_item()
+    assert again is not None and again.card.id == item.card.id and again.state == 1
+
+
+def test_learn_ahead_shows_a_learning_card_early_when_nothing_else_is_left(store, fake_clock) -> None:
+    svc = service(store, fake_clock, learn_ahead_min=20.0)
+    svc.sync_decks([deck("A", 1)])
+    card_id = svc.next_item().card.id
+    svc.rate(card_id, 3)  # Good on a new card: next step in 10 minutes
+    assert svc.next_item().card.id == card_id
+
+
+def test_new_cards_are_interleaved_with_reviews(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=20)
+    svc.sync_decks([deck("A", 4)])
+    for row in store.query("SELECT id FROM cards"):
+        svc.rate(row["id"], 4)
+    fake_clock.advance(days=60)
+    svc.sync_decks([deck("A", 4), deck("B", 4)])
+    order = []
+    while (item := svc.next_item()) is not None:
+        order.append("new" if item.state == 0 else "review")
+        svc.rate(item.card.id, 4)
+    assert sorted(order) == ["new"] * 4 + ["review"] * 4
+    assert order != ["review"] * 4 + ["new"] * 4 and order != ["new"] * 4 + ["review"] * 4
+
+
+def test_cloze_siblings_are_buried_until_the_next_day(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 0, "Adam keeps ==two== moving averages of ==the gradient==.\n")])
+    first = svc.next_item()
+    assert first.card.kind == "cloze"
+    svc.rate(first.card.id, 4)
+    assert svc.next_item() is None
+    fake_clock.moment = datetime(2026, 3, 3, 4, 0, tzinfo=UTC)
+    sibling = svc.next_item()
+    assert sibling is not None and sibling.card.id != first.card.id and sibling.card.note_id == first.card.note_id
+
+
+def test_eight_lapses_make_a_leech(store, fake_clock) -> None:
+    svc = service(store, fake_clock, leech_lapses=8)
+    svc.sync_decks([deck("A", 1)])
+    card_id = svc.next_item().card.id
+    svc.rate(card_id, 4)
+    for lapse in range(1, 9):
+        fake_clock.advance(days=400)
+        svc.rate(card_id, 1)  # a lapse from review
+        row = store.query("SELECT lapses, suspended, tags FROM cards WHERE id = ?", (card_id,))[0]
+        assert row["lapses"] == lapse
+        if lapse < 8:
+            assert row["suspended"] == 0
+            fake_clock.advance(days=1)
+            svc.rate(card_id, 4)  # back to review
+    assert row["suspended"] == 1 and "leech" in row["tags"].split()
+    assert [c.id for c in svc.leeches()] == [card_id]
+    assert svc.next_item() is None
+
+
+def test_undo_restores_the_card_exactly_and_deletes_the_review(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 0, "Adam keeps ==two== moving averages of ==the gradient==.\n")])
+    fields = "fsrs, state, due, lapses, suspended, buried_until, tags"
+    before = store.query(f"SELECT id, {fields} FROM cards ORDER BY id")
+    item = svc.next_item()
+    svc.rate(item.card.id, 3, duration_ms=1500)
+    assert store.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 1
+    assert store.query(f"SELECT id, {fields} FROM cards ORDER BY id") != before
+    assert svc.undo() == item.card.id
+    assert store.query(f"SELECT id, {fields} FROM cards ORDER BY id") == before
+    assert store.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 0
+    assert svc.undo() is None
+
+
+def test_each_rating_is_committed_with_before_and_after(store, fake_clock, tmp_path, open_test_store) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 2)])
+    item = svc.next_item()
+    svc.rate(item.card.id, 3, duration_ms=2000)
+    other = open_test_store(tmp_path / "progress.db")  # a second connection sees it at once
+    row = other.query("SELECT card_id, rating, duration_ms, before, after, source FROM reviews")[0]
+    assert (row["card_id"], row["rating"], row["duration_ms"], row["source"]) == (item.card.id, 3, 2000, "review")
+    assert json.loads(row["before"])["state"] == 0 and json.loads(row["after"])["state"] == 1
+
+
+def test_editing_content_keeps_history_and_removed_cards_retire(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 2)])
+    card_id = svc.next_item().card.id
+    svc.rate(card_id, 4)
+    edited = parse_deck_text(HEADER.format(name="A") + "\nQuestion A 0?::A better answer\n", "A.md")
+    summary = svc.sync_decks([edited])
+    assert (summary.updated, summary.retired) == (1, 1)
+    row = store.query("SELECT state, data FROM cards WHERE id = ?", (card_id,))[0]
+    assert row["state"] == 2 and json.loads(row["data"])["answer"] == "A better answer"
+    assert store.query("SELECT COUNT(*) AS n FROM cards WHERE retired = 1")[0]["n"] == 1
+
+
+def test_streak_counts_consecutive_study_days(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 5)])
+    assert svc.streak() == 0
+    for _ in range(3):
+        svc.rate(svc.next_item().card.id, 4)
+        fake_clock.advance(days=1)
+    assert svc.streak() == 3  # today not yet reviewed: the streak ends yesterday
+    fake_clock.advance(days=1)
+    assert svc.streak() == 0
+
+
+def test_rating_out_of_range_is_refused(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 1)])
+    with pytest.raises(ValueError):
+        svc.rate(svc.next_item().card.id, 5)
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [(timedelta(seconds=30), "30s"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
+     (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y")],
+)
+def test_interval_labels(delta: timedelta, text: str) -> None:
+    assert format_interval(delta) == text
