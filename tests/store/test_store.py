@@ -34,7 +34,8 @@ def test_version_one_database_migrates_with_its_data(tmp_path: Path) -> None:
         conn.execute(statement)
     conn.execute("INSERT INTO schema_version VALUES (1)")
     conn.execute(
-        "INSERT INTO cards(id, deck, kind, created_at, state, lapses) VALUES ('c1', 'Deck', 'basic', '2026-01-01', 2, 3)"
+        "INSERT INTO cards(id, deck, kind, created_at, state, lapses) "
+        "VALUES ('c1', 'Deck', 'basic', '2026-01-01', 2, 3)"
     )
     conn.execute(
         "INSERT INTO reviews(card_id, rating, reviewed_at, before, after) "
