@@ -1,0 +1,69 @@
+"""``dlprep check DRILL_ID FILE [--json]``: grade a file once and print the verdict.
+
+Exit status: 0 pass, 1 fail (or the submission errored), 2 could not grade (unknown drill, unreadable file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from dlprep.errors import DlprepError
+
+NAME = "check"
+HELP = "grade a solution file against a drill (exit 0 pass, 1 fail, 2 could not grade)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("drill_id", metavar="DRILL_ID", help="the drill, e.g. conv2d (see `dlprep drills`)")
+    parser.add_argument("file", metavar="FILE", help="the Python file with your solution")
+    parser.add_argument("--json", action="store_true", help="print one Exercism v2 results object")
+
+
+def format_verdict(result) -> str:  # noqa: ANN001 - a GradeResult; imported lazily
+    """The human-readable verdict: header, cases, first failure, diagnosis, warnings, output."""
+    mark = {"pass": "PASS", "fail": "FAIL", "error": "ERROR"}[result.status]
+    lines = [f"{mark} {result.drill}: {result.message} ({result.passed}/{result.total} cases, "
+             f"{result.duration_ms:.0f} ms)"]
+    for test in result.tests:
+        lines.append(f"  {'ok ' if test.status == 'pass' else test.status[:4]:4} {test.name}")
+    first = next((t for t in result.tests if t.status != "pass" and t.message != "did not run"), None)
+    if first is not None and result.status != "pass":
+        lines.append("")
+        lines.append(f"First failure: {first.name}")
+        lines.extend("  " + line for line in first.message.splitlines())
+    if result.diagnosis:
+        lines.append("")
+        lines.append(f"Diagnosis: {result.diagnosis}")
+    for warning in result.warnings:
+        lines.append(f"Warning: {warning}")
+    if result.output.strip():
+        lines.append("")
+        lines.append("Your code printed:")
+        lines.extend("  " + line for line in result.output.rstrip().splitlines()[:40])
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    from dlprep.drills import get_drill
+
+    get_drill(args.drill_id)
+    path = Path(args.file)
+    try:
+        code = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DlprepError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
+    from dlprep.grading import Grader
+
+    grader = Grader()
+    try:
+        result = grader.grade(args.drill_id, code)
+    finally:
+        grader.close()
+    if args.json:
+        sys.stdout.write(json.dumps(result.to_dict()) + "\n")
+    else:
+        print(format_verdict(result))
+    return 0 if result.status == "pass" else 1

@@ -1,0 +1,123 @@
+"""The trusted side's handle on the warm worker process: start it, send a grade, relay its events."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from dlprep.grading import wire
+
+WORKER_SCRIPT = Path(__file__).resolve().parent / "worker.py"
+THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+
+
+class WorkerDied(Exception):
+    """The worker process ended or broke the protocol."""
+
+
+def denied_paths() -> list[str]:
+    """What the sandbox must never read: references, drills, the package, the data home, git history."""
+    from dlprep.paths import CHECKOUT_DIR, PACKAGE_DIR, data_home, drills_dir, solutions_dir
+
+    paths = [solutions_dir(), drills_dir(), PACKAGE_DIR, data_home(), CHECKOUT_DIR / ".git"]
+    return [str(p.resolve()) for p in paths]
+
+
+class WorkerClient:
+    """One warm worker. Not thread-safe: the :class:`~dlprep.grading.grader.Grader` serializes calls."""
+
+    def __init__(self) -> None:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LD_"))}
+        env.update({name: "1" for name in THREAD_ENV})
+        self.proc = subprocess.Popen(
+            [sys.executable, "-I", "-B", str(WORKER_SCRIPT)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+            env=env, start_new_session=True, close_fds=True,
+        )
+        self.write_lock = threading.Lock()
+        self.torch_loaded = False
+        self.send({"type": "init", "deny": denied_paths()})
+        header, _ = self.receive()
+        if header.get("type") != "ready":
+            raise WorkerDied("the grading worker did not start")
+        self.missing: dict[str, str] = header.get("missing", {})
+        self.pid: int = header.get("pid", self.proc.pid)
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def send(self, header: dict, blobs: list[bytes] = ()) -> None:
+        with self.write_lock:
+            try:
+                self.proc.stdin.write(wire.pack_message(header, blobs))
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                raise WorkerDied("the grading worker is gone") from None
+
+    def receive(self) -> tuple[dict, list[bytes]]:
+        try:
+            message = wire.read_message(self.proc.stdout)
+        except (wire.WireError, ValueError, OSError):
+            message = None
+        if message is None:
+            raise WorkerDied("the grading worker stopped answering")
+        return message
+
+    def load(self, framework: str) -> None:
+        """Make the worker import ``framework`` now (torch takes seconds the first time)."""
+        if framework == "torch" and not self.torch_loaded:
+            self.send({"type": "load", "framework": "torch"})
+            self.receive()
+            self.torch_loaded = True
+
+    def grade(self, request: dict, blobs: list[bytes]) -> Iterator[tuple[dict, list[bytes]]]:
+        """Send one grade and yield the worker's events until (and including) ``finished``."""
+        self.load(request["framework"])
+        self.send(dict(request, type="grade"), blobs)
+        while True:
+            header, data = self.receive()
+            yield header, data
+            if header.get("type") == "finished":
+                return
+
+    def cancel(self) -> None:
+        """Ask the worker to kill the running child (safe to call from another thread)."""
+        try:
+            self.send({"type": "cancel"})
+        except WorkerDied:
+            pass
+
+    def close(self) -> None:
+        if self.proc.poll() is None:
+            try:
+                self.proc.stdin.close()
+            except OSError:
+                pass
+            try:
+                self.proc.wait(timeout=3)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        for stream in (self.proc.stdout,):
+            if stream:
+                stream.close()
+
+
+def watch_cancel(event: threading.Event | None, client: WorkerClient, done: threading.Event) -> Callable[[], None]:
+    """Start a thread that cancels the grade when ``event`` is set; returns a stopper."""
+    if event is None:
+        return lambda: None
+
+    def run() -> None:
+        while not done.is_set():
+            if event.wait(0.02):
+                client.cancel()
+                return
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    return lambda: (done.set(), thread.join())

@@ -1,0 +1,64 @@
+"""Grade results: one :class:`CaseResult` per case and the :class:`GradeResult` of a submission.
+
+``GradeResult.to_dict()`` has the shape of Exercism's test-runner results (version 2) plus dlprep's own
+fields: ``drill``, ``passed``, ``total``, ``diagnosis``, ``warnings``, ``isolation`` and ``duration_ms``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+OUTPUT_CAP = 64_000
+
+
+@dataclass
+class CaseResult:
+    """One case: ``status`` is pass, fail or error; ``message`` explains a failure; ``output`` is what
+    the user's code printed during it (capped)."""
+
+    name: str
+    status: str
+    message: str = ""
+    output: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "status": self.status, "message": self.message or None,
+                "output": self.output or None}
+
+
+@dataclass
+class GradeResult:
+    """The verdict on one submission. ``status`` is pass, fail or error; durations are milliseconds."""
+
+    drill: str
+    status: str
+    message: str
+    passed: int = 0
+    total: int = 0
+    tests: list[CaseResult] = field(default_factory=list)
+    diagnosis: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    output: str = ""
+    isolation: list[str] = field(default_factory=list)
+    duration_ms: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "pass"
+
+    def to_dict(self) -> dict:
+        """Exercism v2 fields first, then dlprep's."""
+        return {
+            "version": 2,
+            "status": self.status,
+            "message": self.message,
+            "tests": [t.to_dict() for t in self.tests],
+            "drill": self.drill,
+            "passed": self.passed,
+            "total": self.total,
+            "diagnosis": self.diagnosis,
+            "warnings": list(self.warnings),
+            "isolation": list(self.isolation),
+            "output": self.output,
+            "duration_ms": round(self.duration_ms, 1),
+        }
