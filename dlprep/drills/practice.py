@@ -26,7 +26,6 @@ import json
 import os
 import tempfile
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -36,8 +35,7 @@ from typing import Any
 from dlprep.content.model import Card, Deck
 from dlprep.drills.catalog import load_drills, reference_source
 from dlprep.drills.spec import ID_PATTERN, DrillError, DrillSpec
-from dlprep.srs import StudyService, SyncSummary
-from dlprep.srs import clock
+from dlprep.srs import StudyService, SyncSummary, clock
 from dlprep.srs.service import NEW
 from dlprep.store import Store
 
@@ -383,7 +381,3 @@ def atomic_write(path: Path, text: str) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
-
-
-def monotonic_ms() -> int:
-    return int(time.monotonic() * 1000)
