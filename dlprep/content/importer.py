@@ -1,0 +1,403 @@
+"""Cards from the user's own Markdown notes (``dlprep import``): one deck per notes file.
+
+A heading with text under it becomes an explain card ("Explain: Batch Normalization › Why γ and β?"):
+the answer is the text, the key points are its list items (or its sentences when it has no list). The
+card syntax of ``docs/deck-format.md`` written inside the notes (``Q::A``, ``?`` blocks, ``==cloze==``,
+``[mc]``, ``[explain]``) makes its own cards. Images become visible ``[image: path]`` placeholders, HTML
+is dropped, math stays LaTeX. Ids come from the file name and the heading path (plus the question text
+of explicit cards), so re-importing an edited file updates cards in place and keeps their history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+from dlprep.content import cloze
+from dlprep.content.model import Card, Deck, DeckIssue, slugify
+from dlprep.content.parser import _ID_COMMENT, Block, _blocks, _front_matter, _groups, _inline_text, _Reader
+from dlprep.errors import ContentError
+
+NOTE_SUFFIXES = (".md", ".markdown")
+PATH_SEP = " › "
+
+_IMG_MD = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
+_IMG_WIKI = re.compile(r"!\[\[([^\]|]+)(?:\|[^\]]*)?\]\]")
+_IMG_HTML = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"'][^>]*>", re.I)
+_HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*>.*?</h\1\s*>", re.I | re.S)
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HARD_BREAK = re.compile(r"[ \t]*\\$", re.M)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)+|<?https?://\S+")
+_PLACEHOLDER = re.compile(r"\[image: [^\]]*\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+_ABBREVIATIONS = {"e.g.", "i.e.", "vs.", "al.", "fig.", "eq.", "cf.", "resp.", "approx.", "no.", "w.r.t.", "a.k.a."}
+
+
+# ----- text cleaning --------------------------------------------------------------------------------
+def _protected(text: str) -> list[bool]:
+    """True for characters inside inline code or ``$...$`` / ``$$...$$`` math (left exactly as written)."""
+    mask = cloze._code_mask(text)
+    i = 0
+    while i < len(text):
+        if text[i] == "$" and not mask[i] and (i == 0 or text[i - 1] != "\\"):
+            fence = "$$" if text.startswith("$$", i) else "$"
+            end = text.find(fence, i + len(fence))
+            if end != -1 and end > i + len(fence):
+                for k in range(i, end + len(fence)):
+                    mask[k] = True
+                i = end + len(fence)
+                continue
+        i += 1
+    return mask
+
+
+def _outside_protected(text: str, fn) -> str:
+    """Apply ``fn`` to each stretch of ``text`` outside code and math."""
+    mask = _protected(text)
+    out, start = [], 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or mask[i] != mask[start]:
+            piece = text[start:i]
+            out.append(piece if mask[start] else fn(piece))
+            start = i
+    return "".join(out)
+
+
+def _image(path: str, alt: str = "") -> str:
+    path = unquote(path.strip())
+    alt = alt.strip()
+    return f"[image: {path} ({alt})]" if alt else f"[image: {path}]"
+
+
+def _clean_plain(text: str) -> str:
+    text = _IMG_HTML.sub(lambda m: _image(m.group(1)), text)
+    text = _IMG_WIKI.sub(lambda m: _image(m.group(1)), text)
+    text = _IMG_MD.sub(lambda m: _image(m.group(2), m.group(1)), text)
+    text = _HTML_HEADING.sub("", text)
+    text = _HTML_COMMENT.sub("", text)
+    text = _HTML_TAG.sub("", text)
+    return _HARD_BREAK.sub("", text)
+
+
+def clean_markdown(text: str, *, keep_cloze: bool = False) -> str:
+    """Notes Markdown as a card shows it: images as placeholders, HTML dropped, code and math untouched."""
+    text = _outside_protected(text, _clean_plain)
+    if not keep_cloze:
+        text = cloze.front(text, 0)  # every ==span== shown plainly
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    return "\n".join(lines).strip("\n")
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` says something beyond image placeholders and bare links."""
+    rest = _LINK.sub("", _PLACEHOLDER.sub("", text))
+    return any(ch.isalnum() for ch in rest)
+
+
+def _point_text(text: str) -> str:
+    """Text for a key point: lines that are only links or images dropped, image placeholders removed."""
+    kept = [line for line in text.split("\n") if has_words(line)]
+    return " ".join(_PLACEHOLDER.sub("", "\n".join(kept)).split())
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences, never inside code or math, not after common abbreviations."""
+    text = " ".join(text.split())
+    mask = _protected(text)
+    out, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if mask[end - 1]:
+            continue
+        last_word = text[start:end].rsplit(" ", 1)[-1].lower()
+        if last_word in _ABBREVIATIONS:
+            continue
+        out.append(text[start:end].strip())
+        start = match.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s and has_words(s)]
+
+
+# ----- notes structure ------------------------------------------------------------------------------
+@dataclass
+class _Section:
+    """The blocks under one heading (up to the next heading of any level)."""
+
+    path: list[str]
+    levels: list[int]
+    line: int
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _sections(blocks: list[Block]) -> list[_Section]:
+    stack: list[tuple[int, str]] = []
+    sections = [_Section([], [], 0)]
+    for block in blocks:
+        if block.type != "heading":
+            sections[-1].blocks.append(block)
+            continue
+        title = " ".join(clean_markdown(_inline_text(block)).split())
+        if not title:
+            continue
+        level = int(block.tokens[0].tag[1:])
+        stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
+        sections.append(_Section([t for _, t in stack], [lvl for lvl, _ in stack], block.start))
+    return sections
+
+
+def _list_points(block: Block) -> list[str]:
+    """Each top-level item of a list; nested items are folded into their parent in parentheses."""
+    points: list[list[str]] = []
+    depth = 0
+    for tok in block.tokens:
+        if tok.type == "list_item_open":
+            depth += 1
+            if depth == 1:
+                points.append([])
+        elif tok.type == "list_item_close":
+            depth -= 1
+        elif tok.type == "inline" and points:
+            text = _point_text(clean_markdown(tok.content))
+            if text:
+                points[-1].append(text)
+    out = []
+    for parts in points:
+        if not parts:
+            continue
+        head, rest = parts[0], parts[1:]
+        out.append(f"{head} ({'; '.join(rest)})" if rest else head)
+    return [p for p in out if has_words(p)]
+
+
+def _is_display_math(text: str) -> bool:
+    stripped = text.strip()
+    return stripped.startswith("$$") and stripped.endswith("$$") and len(stripped) > 4
+
+
+def _card_id(deck_slug: str, *parts: str) -> str:
+    basis = "\x1f".join(" ".join(p.split()).lower() for p in parts)
+    return f"imp-{deck_slug}-{hashlib.sha1(basis.encode()).hexdigest()[:10]}"
+
+
+class _NotesReader:
+    """Turns the sections of one notes file into cards of one deck."""
+
+    def __init__(self, deck: Deck, lines: list[str], offset: int, id_base: str) -> None:
+        self.deck = deck
+        self.lines = lines
+        self.offset = offset
+        self.id_base = id_base
+        self.seen_paths: Counter[str] = Counter()
+
+    def source(self, block: Block) -> str:
+        return "\n".join(self.lines[block.start : block.end])
+
+    def read(self, section: _Section) -> None:
+        key = PATH_SEP.join(section.path)
+        self.seen_paths[key] += 1
+        if self.seen_paths[key] > 1:
+            key += f" #{self.seen_paths[key]}"
+        heading = section.path[0] if section.path else self.deck.name
+        reader = _Reader(self.deck, self.lines, self.offset)
+        reader.headings = list(zip(section.levels, section.path, strict=True))
+        body: list[str] = []
+        list_points: list[str] = []
+        prose: list[str] = []
+        for group in _groups(section.blocks):
+            first = len(self.deck.cards)
+            head = group[0]
+            is_id = head.type == "html_block" and _ID_COMMENT.match(head.tokens[0].content.strip())
+            if head.type == "paragraph" or is_id:
+                reader.read(group)
+            made = self.deck.cards[first:]
+            self.adopt(made, heading, key)
+            if any(card.kind != "cloze" for card in made):
+                continue  # explicit card syntax: its own card, not part of the explanation
+            for block in group:
+                if block.type == "html_block" and _ID_COMMENT.match(block.tokens[0].content.strip()):
+                    continue
+                verbatim = block.type in ("fence", "code_block")
+                text = self.source(block) if verbatim else clean_markdown(self.source(block))
+                if not text.strip():
+                    continue
+                body.append(text)
+                if block.type in ("bullet_list", "ordered_list"):
+                    list_points.extend(_list_points(block))
+                    if not made:
+                        self.list_clozes(block, heading, key)
+                elif block.type == "paragraph":
+                    point = _point_text(text)
+                    if _is_display_math(point) and prose:
+                        prose[-1] = f"{prose[-1]} {point}"
+                    elif _is_display_math(point):
+                        prose.append(point)
+                    elif point:
+                        prose.extend(sentences(point))
+        answer = "\n\n".join(body).strip()
+        if section.path and has_words(answer):
+            self.add_explain(section, key, heading, answer, list_points or prose)
+
+    def adopt(self, cards: list[Card], heading: str, key: str) -> None:
+        """Give cards made by the deck parser their notes section and path-based ids."""
+        for card in cards:
+            card.section = heading
+            card.context = key
+            card.line = 0
+            card.question = clean_markdown(card.question, keep_cloze=card.kind == "cloze")
+            card.answer = clean_markdown(card.answer)
+            if card.kind == "cloze":
+                card.note_id = _card_id(self.id_base, key, "cloze", cloze.mask_all(card.question))
+                card.id = f"{card.note_id}::c{card.cloze_index}"
+            else:
+                card.id = _card_id(self.id_base, key, card.kind, card.question)
+
+    def list_clozes(self, block: Block, heading: str, key: str) -> None:
+        for tok in block.tokens:
+            if tok.type != "inline" or not cloze.has_cloze(tok.content):
+                continue
+            text = clean_markdown(tok.content, keep_cloze=True)
+            made = []
+            for index, hidden in enumerate(cloze.answers(text), start=1):
+                if hidden.strip():
+                    made.append(self.new_card("cloze", text, answer=hidden.strip(), cloze_index=index))
+            self.adopt(made, heading, key)
+            self.deck.cards.extend(made)
+
+    def new_card(self, kind: str, question: str, **fields) -> Card:
+        return Card(
+            id="", deck=self.deck.name, section=self.deck.section, kind=kind, question=question.strip(),
+            source_file=self.deck.path, **fields,
+        )
+
+    def add_explain(self, section: _Section, key: str, heading: str, answer: str, points: list[str]) -> None:
+        question = "Explain: " + PATH_SEP.join(section.path)
+        if points:
+            card = self.new_card("explain", question, answer=answer, key_points=points)
+        else:  # only code or a formula under the heading: reveal and rate
+            card = self.new_card("basic", question, answer=answer)
+        card.id = _card_id(self.id_base, key)
+        card.section = heading
+        card.context = key
+        self.deck.cards.append(card)
+
+
+def parse_notes_text(text: str, path: str = "<notes>", *, deck_name: str | None = None) -> Deck:
+    """Parse notes Markdown into a deck (origin "imported"). Problems in explicit cards land in ``issues``."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    meta, body_start = {}, 0
+    if lines and lines[0].strip() == "---":
+        found, start, issues = _front_matter(lines, path)
+        if not issues:
+            meta, body_start = found, start
+    stem = Path(path).stem
+    name = str(meta.get("deck") or deck_name or stem)
+    body = lines[body_start:]
+    sections = _sections(_blocks("\n".join(body), body))
+    first_heading = next((s.path[0] for s in sections if s.path), name)
+    deck = Deck(name=name, section=first_heading, path=path, topic=str(meta.get("topic") or ""), source="imported")
+    reader = _NotesReader(deck, body, body_start, slugify(stem))
+    for section in sections:
+        reader.read(section)
+    seen: dict[str, str] = {}
+    kept = []
+    for card in deck.cards:
+        if card.id in seen:
+            message = f"{card.context}: the same card appears twice ({card.question[:40]!r}); kept the first"
+            deck.issues.append(DeckIssue(path, 0, message))
+            continue
+        seen[card.id] = card.context
+        kept.append(card)
+    deck.cards = kept
+    return deck
+
+
+# ----- files --------------------------------------------------------------------------------------
+def note_files(paths: Sequence[Path | str]) -> list[Path]:
+    """The notes files named by ``paths`` (files, or folders searched recursively for ``*.md``)."""
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw).expanduser()
+        if path.is_dir():
+            inside = sorted(
+                p for p in path.rglob("*")
+                if p.suffix.lower() in NOTE_SUFFIXES and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not inside:
+                raise ContentError(f"{path}: no Markdown (.md) files in this folder")
+            found.extend(inside)
+        elif path.exists():
+            if path.suffix.lower() not in NOTE_SUFFIXES:
+                raise ContentError(f"{path}: not a Markdown file (expected a .md file or a folder of them)")
+            found.append(path)
+        else:
+            raise ContentError(f"{path}: no such file or folder")
+    unique: dict[Path, Path] = {}
+    for path in found:
+        unique.setdefault(path.resolve(), path)
+    return list(unique.values())
+
+
+def read_notes(path: Path) -> Deck:
+    """Read and parse one notes file. Raises :class:`ContentError` naming the file when it cannot be used."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise ContentError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    if b"\x00" in raw[:8192]:
+        raise ContentError(f"{path}: binary data, not Markdown text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ContentError(f"{path}: not UTF-8 text; save the notes as UTF-8 Markdown") from None
+    if not text.strip():
+        raise ContentError(f"{path}: the file is empty")
+    if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
+        raise ContentError(f"{path}: an HTML document, not Markdown notes")
+    deck = parse_notes_text(text, str(Path(path).resolve()))
+    if not deck.cards:
+        raise ContentError(
+            f"{path}: no cards found (no heading with text under it, and no Q::A, ? or ==cloze== cards)"
+        )
+    return deck
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    decks: list[Deck]
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    retired: int = 0
+    dry_run: bool = False
+
+    @property
+    def warnings(self) -> list[str]:
+        return [str(issue) for deck in self.decks for issue in deck.issues]
+
+
+def import_notes(study, paths: Sequence[Path | str], *, dry_run: bool = False) -> ImportResult:
+    """Import notes files into the store through ``study`` (a StudyService); nothing is written on error.
+
+    Every file is read and checked before anything is written. Cards of these decks that are no longer
+    in their file are retired (kept with their history); other imported decks are left alone.
+    """
+    files = note_files(paths)
+    decks = [read_notes(path) for path in files]
+    owner: dict[str, Path] = {}
+    for path, deck in zip(files, decks, strict=True):
+        if deck.name in owner:
+            raise ContentError(
+                f"{owner[deck.name]} and {path} would both import as deck {deck.name!r}; rename one of them"
+            )
+        owner[deck.name] = path
+    summary = study.sync_decks(decks, origin="imported", retire_scope=set(owner), dry_run=dry_run)
+    return ImportResult(decks, summary.added, summary.updated, summary.unchanged, summary.retired, dry_run)
