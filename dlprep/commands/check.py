@@ -48,16 +48,24 @@ def format_verdict(result) -> str:  # noqa: ANN001 - a GradeResult; imported laz
 
 def run(args: argparse.Namespace) -> int:
     from dlprep.drills import get_drill
+    from dlprep.grading.client import WorkerClient
 
-    get_drill(args.drill_id)
     path = Path(args.file)
     try:
         code = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise DlprepError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    from dlprep.grading import Grader
+    client = WorkerClient()  # started first so that it warms up while the expected outputs are computed
+    try:
+        from dlprep.drills import get_drill
 
-    grader = Grader()
+        get_drill(args.drill_id)
+    except DlprepError:
+        client.close()
+        raise
+    from dlprep.grading.grader import Grader
+
+    grader = Grader(client)
     try:
         result = grader.grade(args.drill_id, code)
     finally:

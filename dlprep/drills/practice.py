@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from dlprep.content.model import Card, Deck
-from dlprep.drills.catalog import load_drills, reference_source
+from dlprep.drills.catalog import get_drill, load_drills, reference_source
 from dlprep.drills.spec import ID_PATTERN, DrillError, DrillSpec
 from dlprep.srs import StudyService, SyncSummary, clock
 from dlprep.srs.service import NEW
@@ -124,6 +124,7 @@ class DrillPractice:
         self.workspace = Path(workspace) if workspace is not None else paths.workspace_dir()
         self.drills_root = drills_root
         self._specs: dict[str, DrillSpec] | None = None
+        self._single: dict[str, DrillSpec] = {}
         self.load_errors: list[str] = []
         self._lock = threading.Lock()
 
@@ -136,10 +137,15 @@ class DrillPractice:
         return self._specs
 
     def spec(self, drill_id: str) -> DrillSpec:
-        found = self.specs().get(drill_id)
-        if found is None:
-            raise DrillError(f"unknown drill {drill_id!r} (see `dlprep drills`)")
-        return found
+        """One drill (loaded alone when the whole catalog is not needed)."""
+        if self._specs is not None or self.drills_root is not None:
+            found = self.specs().get(drill_id)
+            if found is None:
+                raise DrillError(f"unknown drill {drill_id!r} (see `dlprep drills`)")
+            return found
+        if drill_id not in self._single:
+            self._single[drill_id] = get_drill(drill_id)
+        return self._single[drill_id]
 
     def sync(self) -> SyncSummary:
         """Upsert every drill as the card ``drill:<id>`` (deck ``drills``); removed drills are retired."""
@@ -148,6 +154,15 @@ class DrillPractice:
             for s in self.specs().values()
         ]
         return self.study.sync_decks([Deck(name=DRILL_DECK, section="", cards=cards)], origin="drill")
+
+    def ensure_card(self, drill_id: str) -> None:
+        """Create the card ``drill:<id>`` if it is missing (without retiring any other drill)."""
+        if self.store.query("SELECT 1 AS x FROM cards WHERE id = ?", (card_id(drill_id),)):
+            return
+        s = self.spec(drill_id)
+        card = Card(id=card_id(s.id), deck=DRILL_DECK, section=s.section, kind="drill", question=s.title)
+        self.study.sync_decks([Deck(name=DRILL_DECK, section="", cards=[card])], origin="drill",
+                              retire_missing=False)
 
     # ----- the workspace file ---------------------------------------------------------------------
     def workspace_path(self, drill_id: str) -> Path:
@@ -257,6 +272,7 @@ class DrillPractice:
             if not due:
                 return RunOutcome(result, attempt_id, None, "Practice: the drill is not due, so it is not rated")
             seconds = (spent_ms + (duration_ms or 0)) / 1000
+            self.ensure_card(drill_id)
             rating, reason = choose_rating(failed_runs=failed, hints=hints, seconds=seconds,
                                            difficulty=self.spec(drill_id).difficulty)
             self.study.rate(card_id(drill_id), rating, spent_ms + (duration_ms or 0), source="drill")
@@ -293,6 +309,7 @@ class DrillPractice:
             rating = None
             if last is None or last["rating"] != AGAIN or runs_since:
                 rating = AGAIN
+                self.ensure_card(drill_id)
                 self.study.rate(card_id(drill_id), AGAIN, spent_ms + (duration_ms or 0), source="drill")
         return reference, rating
 
@@ -313,8 +330,8 @@ class DrillPractice:
             out.append(Attempt(**row))
         return out
 
-    def statuses(self) -> dict[str, DrillStatus]:
-        """Every drill's :class:`DrillStatus` (two queries in all)."""
+    def statuses(self, drill_ids: list[str] | None = None) -> dict[str, DrillStatus]:
+        """The :class:`DrillStatus` of ``drill_ids`` (default: every drill), in two queries."""
         latest = {
             r["drill_id"]: r for r in self.store.query(
                 "SELECT a.drill_id, a.status, a.passed, a.total, a.finished_at, c.n FROM attempts a JOIN "
@@ -329,7 +346,7 @@ class DrillPractice:
         }
         now = self.study.now()
         out = {}
-        for drill_id in self.specs():
+        for drill_id in self.specs() if drill_ids is None else drill_ids:
             card = cards.get(card_id(drill_id))
             due = clock.parse_iso(card["due"]) if card and card["due"] else None
             last = latest.get(drill_id)
@@ -349,7 +366,7 @@ class DrillPractice:
         return out
 
     def status(self, drill_id: str) -> DrillStatus:
-        return self.statuses()[drill_id]
+        return self.statuses([drill_id])[drill_id]
 
 
 def file_stamp(path: Path) -> tuple[int, int]:

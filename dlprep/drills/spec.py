@@ -94,8 +94,14 @@ def _string_list(raw: dict, key: str, where: str, *, minimum: int = 0) -> tuple[
     value = raw.get(key, [])
     if value is None:
         value = []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+    if not isinstance(value, list):
         raise DrillError(f"{where}: field '{key}' must be a list of non-empty strings")
+    for i, item in enumerate(value):
+        if isinstance(item, dict):
+            raise DrillError(f"{where}: field '{key}' entry {i + 1} parsed as a mapping; quote it "
+                             f"(YAML reads an unquoted ': ' as a key)")
+        if not isinstance(item, str) or not item.strip():
+            raise DrillError(f"{where}: field '{key}' entry {i + 1} must be a non-empty string")
     if len(value) < minimum:
         raise DrillError(f"{where}: field '{key}' needs at least {minimum} entries (has {len(value)})")
     return tuple(v.strip() for v in value)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -40,12 +41,21 @@ class WorkerClient:
         )
         self.write_lock = threading.Lock()
         self.torch_loaded = False
+        self.ready = False
+        self.missing: dict[str, str] = {}
+        self.pid: int = self.proc.pid
         self.send({"type": "init", "deny": denied_paths()})
+
+    def wait_ready(self) -> None:
+        """Wait for the worker's answer to ``init`` (it prepares the isolation layers meanwhile)."""
+        if self.ready:
+            return
         header, _ = self.receive()
         if header.get("type") != "ready":
             raise WorkerDied("the grading worker did not start")
-        self.missing: dict[str, str] = header.get("missing", {})
-        self.pid: int = header.get("pid", self.proc.pid)
+        self.missing = header.get("missing", {})
+        self.pid = header.get("pid", self.proc.pid)
+        self.ready = True
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -69,6 +79,7 @@ class WorkerClient:
 
     def load(self, framework: str) -> None:
         """Make the worker import ``framework`` now (torch takes seconds the first time)."""
+        self.wait_ready()
         if framework == "torch" and not self.torch_loaded:
             self.send({"type": "load", "framework": "torch"})
             self.receive()
@@ -86,17 +97,13 @@ class WorkerClient:
 
     def cancel(self) -> None:
         """Ask the worker to kill the running child (safe to call from another thread)."""
-        try:
+        with contextlib.suppress(WorkerDied):
             self.send({"type": "cancel"})
-        except WorkerDied:
-            pass
 
     def close(self) -> None:
         if self.proc.poll() is None:
-            try:
+            with contextlib.suppress(OSError):
                 self.proc.stdin.close()
-            except OSError:
-                pass
             try:
                 self.proc.wait(timeout=3)
             except subprocess.TimeoutExpired:

@@ -70,8 +70,8 @@ def compare_array(exp: np.ndarray, out: np.ndarray, rtol: float, atol: float) ->
     bad_special = np.flatnonzero(nan_bad | inf_bad)
     if bad_special.size:
         first = int(bad_special[0])
-        return (f"{bad_special.size} value(s) are NaN or infinite where the expected are not (or the reverse); "
-                f"first at index {_index(first, exp.shape)}: got {o[first]!r}, expected {e[first]!r}")
+        return (f"{bad_special.size} value(s) are NaN or infinite where the expected are not (or the "
+                f"reverse); first at index {_index(first, exp.shape)}: got {o[first]!r}, expected {e[first]!r}")
     finite = np.isfinite(e)
     with np.errstate(all="ignore"):
         abs_err = np.where(finite, np.abs(o - e), 0.0)
@@ -94,7 +94,9 @@ def _small(exp: np.ndarray, out: np.ndarray) -> str:
     if exp.size > SMALL:
         return ""
     with np.printoptions(precision=5, suppress=True, threshold=SMALL):
-        return f"\n  got:      {np.array2string(out, separator=', ')}\n  expected: {np.array2string(exp, separator=', ')}"
+        got = " ".join(np.array2string(out, separator=", ").split())
+        want = " ".join(np.array2string(exp, separator=", ").split())
+    return f"\n  got:      {got}\n  expected: {want}"
 
 
 def describe_value(value: Any) -> str:
@@ -103,7 +105,7 @@ def describe_value(value: Any) -> str:
         text = f"{value.dtype} array of shape {value.shape}"
         if value.size <= SMALL:
             with np.printoptions(precision=4, suppress=True, threshold=SMALL):
-                text += " = " + np.array2string(value, separator=", ").replace("\n", " ")
+                text += " = " + " ".join(np.array2string(value, separator=", ").split())
         return text
     if isinstance(value, list | tuple) and any(isinstance(v, np.ndarray) for v in value):
         inner = ", ".join(describe_value(v) for v in value)
@@ -116,7 +118,9 @@ def describe_inputs(case: dict, names: list[str]) -> str:
     lines = []
     if "script" in case:
         init = case.get("init", {})
-        lines.append(f"init({', '.join([describe_value(v) for v in init.get('args', [])] + [f'{k}={describe_value(v)}' for k, v in init.get('kwargs', {}).items()])})")
+        parts = [describe_value(v) for v in init.get("args", [])]
+        parts += [f"{k}={describe_value(v)}" for k, v in init.get("kwargs", {}).items()]
+        lines.append(f"init({', '.join(parts)})")
         for step in case["script"]:
             if "attr" in step:
                 lines.append(f"read .{step['attr']}")

@@ -65,8 +65,8 @@ def prepare(spec: DrillSpec) -> Prepared:
 class Grader:
     """Grades submissions through one warm worker, started lazily and reused across grades."""
 
-    def __init__(self) -> None:
-        self._client: WorkerClient | None = None
+    def __init__(self, client: WorkerClient | None = None) -> None:
+        self._client = client
         self._lock = threading.Lock()
         self._prepared: dict[str, Prepared] = {}
 
@@ -77,6 +77,11 @@ class Grader:
         if cached is None or cached.stamp != _stamp(spec) or cached.spec != spec:
             cached = self._prepared[drill_id] = prepare(spec)
         return cached
+
+    def start(self) -> None:
+        """Start the worker process without waiting for it (it warms up while the caller works)."""
+        with self._lock:
+            self._worker()
 
     def warm_up(self, framework: str = "numpy") -> None:
         """Start the worker now (and import torch in it for torch drills)."""
@@ -100,6 +105,8 @@ class Grader:
     ) -> GradeResult:
         """Grade ``code`` against drill ``drill_id``. Raises DrillError for an unknown or broken drill."""
         started = time.perf_counter()
+        with self._lock:
+            self._worker()
         prep = self.prepared(drill_id)
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,

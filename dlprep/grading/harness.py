@@ -8,6 +8,7 @@ finishes.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import linecache
 import os
@@ -117,10 +118,8 @@ class CaseOutput(io.TextIOBase):
         if self.size < CASE_OUTPUT_CAP:
             self.kept.append(text[: CASE_OUTPUT_CAP - self.size])
             self.size += len(self.kept[-1])
-        try:
+        with contextlib.suppress(OSError):
             wire.write_all(self.fd, text.encode("utf-8", "replace"))
-        except OSError:
-            pass
         return len(text)
 
     def take(self) -> str:

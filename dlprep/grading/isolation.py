@@ -8,6 +8,7 @@ Landlock through raw syscalls 444-446 (filesystem allow-list, no TCP, signal sco
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -227,10 +228,8 @@ def close_fds(keep: set[int]) -> None:
         fds = list(range(3, 1024))
     for fd in fds:
         if fd > 2 and fd not in keep:
-            try:
+            with contextlib.suppress(OSError):
                 os.close(fd)
-            except OSError:
-                pass
 
 
 def virtual_memory_size() -> int:

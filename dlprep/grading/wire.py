@@ -14,8 +14,6 @@ import os
 import struct
 from typing import Any
 
-import numpy as np
-
 MAX_HEADER = 1 << 20
 
 
@@ -117,8 +115,10 @@ def read_message(stream: io.BufferedReader) -> tuple[dict, list[bytes]] | None:
     return header, blobs
 
 
-def array_bytes(array: np.ndarray) -> bytes:
+def array_bytes(array: Any) -> bytes:
     """``array`` as ``.npy`` bytes (no pickle; raises ValueError for object arrays)."""
+    import numpy as np
+
     buf = io.BytesIO()
     np.lib.format.write_array(buf, np.ascontiguousarray(array), allow_pickle=False)
     return buf.getvalue()
@@ -126,6 +126,8 @@ def array_bytes(array: np.ndarray) -> bytes:
 
 def encode_value(value: Any, blobs: list[bytes]) -> Any:
     """JSON tree for a trusted value; arrays are appended to ``blobs`` and referenced by index."""
+    import numpy as np
+
     if isinstance(value, np.ndarray):
         blobs.append(array_bytes(value))
         return {"$nd": len(blobs) - 1}
@@ -146,6 +148,8 @@ def decode_value(tree: Any, blobs: list[bytes]) -> Any:
     """Inverse of :func:`encode_value` (for trusted input only)."""
     if isinstance(tree, dict):
         if "$nd" in tree:
+            import numpy as np
+
             return np.load(io.BytesIO(blobs[tree["$nd"]]), allow_pickle=False)
         if "$tuple" in tree:
             return tuple(decode_value(v, blobs) for v in tree["$tuple"])

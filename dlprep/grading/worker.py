@@ -19,10 +19,11 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import numpy  # noqa: E402,F401  - imported once here so every child starts warm
+import contextlib
 
 import harness  # noqa: E402
 import isolation  # noqa: E402
+import numpy  # noqa: E402,F401  - imported once here so every child starts warm
 import wire  # noqa: E402
 
 OUTPUT_CAP = 64_000
@@ -201,10 +202,8 @@ class Worker:
                 break
         if status is None:
             for pid in (pid_b, pid_a):
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
             _, status = os.waitpid(pid_a, 0)
         for fd in open_fds:
             os.close(fd)
