@@ -23,6 +23,7 @@ class Services:
     study: StudyService
     deck_issues: list[DeckIssue] = field(default_factory=list)
     deck_count: int = 0
+    empty_decks: list[str] = field(default_factory=list)
 
     def close(self) -> None:
         self.store.close()
@@ -41,4 +42,5 @@ def open_services(home: Path | None = None, decks_folder: Path | None = None, **
         maybe_daily_backup(store, home / "backups", study.now())
     decks, issues = load_decks(decks_folder)
     study.sync_decks(decks)
-    return Services(store=store, study=study, deck_issues=issues, deck_count=len(decks))
+    empty = [f"{deck.name} ({Path(deck.path).name})" for deck in decks if not deck.cards]
+    return Services(store=store, study=study, deck_issues=issues, deck_count=len(decks), empty_decks=empty)

@@ -42,7 +42,7 @@ def _frac(node, l2tobj: LatexNodes2Text) -> str:
 
 
 def _sqrt(node, l2tobj: LatexNodes2Text) -> str:
-    return "√" + _group(_arg(node, l2tobj, 1) or _arg(node, l2tobj, 0))
+    return "√" + _group((_arg(node, l2tobj, 1) or _arg(node, l2tobj, 0)).replace(" ", ""))
 
 
 @cache

@@ -226,7 +226,8 @@ class _Reader:
             options.append(Option(match.group(2).strip(), match.group(1) != " "))
         n_correct = sum(o.correct for o in options)
         if not 2 <= len(options) <= MAX_OPTIONS:
-            message = f"multiple-choice card has {len(options)} options; use 2 to {MAX_OPTIONS}"
+            plural = "s" if len(options) != 1 else ""
+            message = f"multiple-choice card has {len(options)} option{plural}; use 2 to {MAX_OPTIONS}"
             return self.issue(lists[0].start, message)
         if n_correct != 1:
             message = f"multiple-choice card has {n_correct} options marked [x]; mark exactly one"

@@ -83,6 +83,8 @@ class DashboardScreen(Screen):
             lines.append("[b]No decks found.[/b] Add Markdown decks to content/decks or run `dlprep import NOTES.md`.")
         elif not any(c.total for c in counts):
             lines.append("[b]The decks have no cards.[/b] See docs/deck-format.md for the card syntax.")
+        for name in self.services.empty_decks:
+            lines.append(f"Deck [b]{name}[/b] has no cards.")
         leeches = self.services.study.leeches()
         if leeches:
             names = ", ".join(card.question.splitlines()[0][:40] for card in leeches[:3])

@@ -127,6 +127,7 @@ class ReviewScreen(Screen):
             points.clear_options()
             points.add_options([(render_math(p), i) for i, p in enumerate(card.key_points)])
             points.display = True
+            points.highlighted = 0
             answer.update(render_math(f"**Key points** (tick the ones you named)\n\n{card.explanation}".strip()))
             points.focus()
         else:
