@@ -1,0 +1,386 @@
+"""The drill screen: the prompt beside a Python editor; run, hints, reset, give up, history, solution.
+
+The code lives in ``workspace/<id>.py`` in the data home: saved half a second after the last keystroke
+(atomic write), and reloaded when another editor changes the file. ctrl+r grades in a thread worker
+through the app's one :class:`~dlprep.grading.Grader`; escape cancels a run. Storing and scheduling
+go through :class:`~dlprep.drills.practice.DrillPractice`.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shlex
+import subprocess
+import threading
+import time
+from typing import Any
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.containers import Container, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Markdown, Static, TabbedContent, TabPane, TextArea
+
+from dlprep.content.mathtext import render_math
+from dlprep.drills.practice import DrillPractice, RunOutcome, file_stamp
+from dlprep.errors import DlprepError
+from dlprep.sections import section_title
+from dlprep.services import Services
+from dlprep.srs.scheduler import RATING_NAMES
+from dlprep.tui.widgets.confirm import ConfirmScreen
+from dlprep.tui.widgets.history import AttemptHistory
+from dlprep.tui.widgets.solution import SolutionView
+from dlprep.tui.widgets.verdict import VerdictView
+
+SAVE_DELAY_S = 0.5
+POLL_S = 0.5
+NARROW_BELOW = 110
+MAX_ATTEMPT_MS = 3_600_000  # an idle hour with the screen open is not counted as work
+
+
+def shared_grader(app: App) -> Any:
+    """The app's one Grader (its warm worker is started on first use and stopped at exit)."""
+    grader = getattr(app, "grader", None)
+    if grader is None:
+        from dlprep.grading import Grader
+
+        grader = Grader()
+        app.grader = grader
+        atexit.register(grader.close)
+    return grader
+
+
+class DrillScreen(Screen):
+    """One drill. ``practice`` and ``grader`` default to new/shared ones built from ``services``."""
+
+    DEFAULT_CSS = """
+    DrillScreen #drill-meta { height: 1; padding: 0 1; background: $boost; }
+    DrillScreen #drill-body { layout: horizontal; height: 1fr; }
+    DrillScreen #drill-tabs { width: 1fr; height: 1fr; }
+    DrillScreen #editor { width: 1fr; height: 1fr; }
+    DrillScreen #drill-body.narrow { layout: vertical; }
+    DrillScreen #drill-body.narrow #drill-tabs { width: 1fr; height: 45%; }
+    DrillScreen #drill-body.narrow #editor { width: 1fr; height: 1fr; }
+    DrillScreen TabPane { padding: 0; }
+    DrillScreen #prompt-pane { padding: 0 1; }
+    DrillScreen #hints { border-top: solid $warning; }
+    """
+    BINDINGS = [
+        Binding("ctrl+r", "run", "Run", priority=True),
+        Binding("escape", "escape", "Cancel/Back", priority=True),
+        Binding("ctrl+t", "hint", "Hint", priority=True),
+        Binding("ctrl+n", "reset", "Reset", priority=True),
+        Binding("ctrl+g", "give_up", "Give up", priority=True),
+        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True),
+        Binding("ctrl+s", "save", "Save", show=False, priority=True),
+        Binding("f2", "tab('prompt')", "Prompt"),
+        Binding("f3", "tab('results')", "Results"),
+        Binding("f4", "tab('history')", "History"),
+        Binding("f5", "tab('solution')", "Solution"),
+        Binding("i", "edit", "Edit"),
+    ]
+
+    def __init__(self, services: Services, drill_id: str, *, practice: DrillPractice | None = None,
+                 grader: Any = None) -> None:
+        super().__init__()
+        self.services = services
+        self.drill_id = drill_id
+        self.practice = practice or DrillPractice(services.store, services.study)
+        self.spec = self.practice.spec(drill_id)
+        self.path = self.practice.workspace_path(drill_id)
+        self._grader = grader
+        self._saved_text = ""
+        self._stamp = (0, -1)
+        self._save_timer = None
+        self._cancel: threading.Event | None = None
+        self._work_mark = time.monotonic()
+        self.running = False
+        self.last_outcome: RunOutcome | None = None
+
+    @property
+    def grader(self) -> Any:
+        if self._grader is None:
+            self._grader = shared_grader(self.app)
+        return self._grader
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="drill-meta")
+        with Container(id="drill-body"):
+            with TabbedContent(id="drill-tabs", initial="prompt"):
+                with TabPane("Prompt", id="prompt"), VerticalScroll(id="prompt-pane"):
+                    yield Markdown(render_math(self.spec.prompt), id="prompt-text")
+                    yield Markdown(id="hints")
+                with TabPane("Results", id="results"):
+                    yield VerdictView(id="verdict")
+                with TabPane("History", id="history"):
+                    yield AttemptHistory(id="attempts")
+                with TabPane("Solution", id="solution"):
+                    yield SolutionView(id="solution-view")
+            yield TextArea.code_editor("", language="python", id="editor", soft_wrap=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.spec.title
+        self.practice.ensure_card(self.drill_id)
+        code = self.practice.read_code(self.drill_id)
+        self._saved_text = code
+        self._stamp = file_stamp(self.path)
+        editor = self.query_one("#editor", TextArea)
+        editor.load_text(code)
+        self.show_hints()
+        self.refresh_meta()
+        self.refresh_history()
+        self.set_interval(POLL_S, self.poll_file)
+        self.on_resize()
+        editor.focus()
+        self.warm_up()
+
+    def on_resize(self, event: Any = None) -> None:
+        self.query_one("#drill-body").set_class(self.app.size.width < NARROW_BELOW, "narrow")
+
+    def refresh_meta(self) -> None:
+        s = self.spec
+        status = self.practice.status(self.drill_id).status
+        self.query_one("#drill-meta", Static).update(
+            f"[b]{s.id}[/b] · {section_title(s.section)} · {s.difficulty} · {s.framework} · [i]{status}[/i]"
+            f" · {self.path}"
+        )
+
+    def refresh_history(self) -> None:
+        self.query_one("#attempts", AttemptHistory).show(self.practice.attempts(self.drill_id),
+                                                         self.services.study.tz)
+
+    def show_hints(self) -> None:
+        hints = self.practice.hints_revealed(self.drill_id)
+        widget = self.query_one("#hints", Markdown)
+        widget.display = bool(hints)
+        total = len(self.spec.hints)
+        widget.update("\n\n".join(f"**Hint {i}/{total}.** {render_math(h)}" for i, h in enumerate(hints, 1)))
+
+    # ----- the workspace file ---------------------------------------------------------------------
+    @property
+    def code(self) -> str:
+        return self.query_one("#editor", TextArea).text
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id != "editor":
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(SAVE_DELAY_S, self.flush_save)
+
+    def flush_save(self) -> None:
+        """Write the editor's text to the workspace file if it changed."""
+        self._save_timer = None
+        text = self.code
+        if text == self._saved_text:
+            return
+        try:
+            self._stamp = self.practice.save_code(self.drill_id, text)
+        except OSError as exc:
+            self.notify(f"Could not save {self.path}: {exc.strerror}", severity="error")
+            return
+        self._saved_text = text
+
+    def poll_file(self) -> None:
+        """Reload the editor when another program changed the workspace file."""
+        stamp = file_stamp(self.path)
+        if stamp == self._stamp or stamp[1] < 0:
+            return
+        self._stamp = stamp
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return
+        if text == self._saved_text:
+            return
+        editor = self.query_one("#editor", TextArea)
+        if editor.text != self._saved_text:
+            self.notify("The file changed on disk while you were typing here; your version is kept.",
+                        severity="warning")
+            return
+        self.load_code(text)
+        self.notify("Reloaded: the file was changed outside dlprep.")
+
+    def load_code(self, text: str) -> None:
+        editor = self.query_one("#editor", TextArea)
+        row, column = editor.cursor_location
+        editor.load_text(text)
+        self._saved_text = text
+        last_row = max(0, editor.document.line_count - 1)
+        row = min(row, last_row)
+        editor.move_cursor((row, min(column, len(editor.document.get_line(row)))))
+
+    def action_save(self) -> None:
+        self.flush_save()
+        self.notify(f"Saved {self.path.name}")
+
+    def action_external_editor(self) -> None:
+        """Open $EDITOR (or $VISUAL, else vi) on the workspace file with the app suspended."""
+        self.flush_save()
+        command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
+        try:
+            with self.app.suspend():
+                subprocess.run([*command, str(self.path)], check=False)
+        except Exception as exc:  # noqa: BLE001 - no terminal to hand over, or no such editor
+            self.notify(f"Could not open the editor: {exc}", severity="error")
+            return
+        self.poll_file()
+
+    # ----- running ------------------------------------------------------------------------------------
+    def take_work_ms(self) -> int:
+        """Working time since the previous attempt (or since the screen opened)."""
+        now = time.monotonic()
+        ms = min(MAX_ATTEMPT_MS, int((now - self._work_mark) * 1000))
+        self._work_mark = now
+        return ms
+
+    def action_run(self) -> None:
+        if self.running:
+            self.notify("A run is already going; escape cancels it.")
+            return
+        self.flush_save()
+        self.running = True
+        self._cancel = threading.Event()
+        self.query_one("#drill-tabs", TabbedContent).active = "results"
+        self.query_one("#verdict", VerdictView).show_running()
+        self.grade(self.code, self.take_work_ms(), self._cancel)
+
+    @work(thread=True, exclusive=True, group="grade", exit_on_error=False)
+    def grade(self, code: str, work_ms: int, cancel: threading.Event) -> None:
+        def progress(done: int, total: int) -> None:
+            self.app.call_from_thread(self.show_progress, done, total)
+
+        try:
+            outcome = self.practice.run(self.drill_id, code, self.grader, progress=progress, cancel=cancel,
+                                        duration_ms=work_ms)
+        except DlprepError as exc:
+            self.app.call_from_thread(self.finish_run, None, str(exc))
+            return
+        except Exception as exc:  # noqa: BLE001 - shown to the person; the screen must stay usable
+            self.app.call_from_thread(self.finish_run, None, f"{exc.__class__.__name__}: {exc}")
+            return
+        self.app.call_from_thread(self.finish_run, outcome, "")
+
+    def show_progress(self, done: int, total: int) -> None:
+        if self.is_attached:
+            self.query_one("#verdict", VerdictView).show_progress(done, total)
+
+    def finish_run(self, outcome: RunOutcome | None, error: str) -> None:
+        self.running = False
+        if not self.is_attached:
+            return
+        verdict = self.query_one("#verdict", VerdictView)
+        if error:
+            verdict.show_message(f"Could not grade: {error}")
+            return
+        if outcome is None:
+            verdict.show_message("Cancelled. Nothing was recorded.")
+            return
+        self.last_outcome = outcome
+        note = outcome.reason
+        if outcome.rating:
+            note = f"Scheduled {RATING_NAMES[outcome.rating]}: {outcome.reason.split(': ', 1)[-1]}"
+        verdict.show_result(outcome.result, note)
+        self.refresh_history()
+        self.refresh_meta()
+        if outcome.result.status == "pass":
+            note = (note + "\n" if note else "") + "f5 shows the reference solution and a diff with yours."
+            verdict.show_result(outcome.result, note)
+            self.show_solution("Passed. The reference solution, and how yours differs:")
+
+    def action_escape(self) -> None:
+        if self.running and self._cancel is not None:
+            self._cancel.set()
+            self.query_one("#verdict", VerdictView).show_message("Cancelling…")
+            return
+        self.flush_save()
+        self.app.pop_screen()
+
+    def warm_up(self) -> None:
+        """Start the grading worker and prepare this drill's cases in the background."""
+        if os.environ.get("DLPREP_NO_WARMUP"):
+            return
+        self._warm(self.grader)
+
+    @work(thread=True, group="warm", exit_on_error=False)
+    def _warm(self, grader: Any) -> None:
+        if hasattr(grader, "warm_up"):
+            grader.warm_up(self.spec.framework)
+        if hasattr(grader, "prepared"):
+            grader.prepared(self.drill_id)
+
+    # ----- hints, reset, give up ------------------------------------------------------------------------
+    def action_hint(self) -> None:
+        shown = self.practice.reveal_hint(self.drill_id)
+        if shown is None:
+            self.notify("No more hints. ctrl+g gives up and shows the reference.")
+            return
+        self.show_hints()
+        self.query_one("#drill-tabs", TabbedContent).active = "prompt"
+        self.query_one("#prompt-pane", VerticalScroll).scroll_end(animate=False)
+
+    def action_reset(self) -> None:
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            starter = self.practice.reset(self.drill_id, self.code, duration_ms=self.take_work_ms())
+            self.load_code(starter)
+            self._stamp = file_stamp(self.path)
+            self.refresh_history()
+            self.notify("Back to the starter; your previous code is in History (f4).")
+
+        self.app.push_screen(
+            ConfirmScreen("Reset to the starter code? Your current code is kept in the attempt history.", "Reset"),
+            done,
+        )
+
+    def action_give_up(self) -> None:
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            self.flush_save()
+            reference, rating = self.practice.give_up(self.drill_id, self.code, duration_ms=self.take_work_ms())
+            self.show_solution("You gave up: here is the reference. Study it, then write it yourself later.",
+                               reference)
+            self.refresh_history()
+            self.refresh_meta()
+            if rating:
+                self.notify("Scheduled Again: this drill comes back soon.")
+
+        self.app.push_screen(
+            ConfirmScreen("Give up and see the reference? The drill will be scheduled Again.", "Give up"), done
+        )
+
+    def show_solution(self, heading: str, reference: str | None = None) -> None:
+        from dlprep.drills import reference_source
+
+        try:
+            reference = reference if reference is not None else reference_source(self.drill_id)
+        except DlprepError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.query_one("#solution-view", SolutionView).show(reference, self.code, heading)
+        if self.query_one("#drill-tabs", TabbedContent).active != "results":
+            self.query_one("#drill-tabs", TabbedContent).active = "solution"
+
+    # ----- navigation -----------------------------------------------------------------------------------
+    def action_tab(self, name: str) -> None:
+        self.query_one("#drill-tabs", TabbedContent).active = name
+        focus = {"prompt": "#prompt-pane", "results": "#verdict", "history": "#history-table",
+                 "solution": "#solution-view"}[name]
+        self.query_one(focus).focus()
+
+    def action_edit(self) -> None:
+        self.query_one("#editor", TextArea).focus()
+
+    def on_unmount(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+        with contextlib.suppress(Exception):  # the widgets may already be gone at exit
+            self.flush_save()
+
