@@ -104,10 +104,10 @@ class DrillStatus:
 
 @dataclass
 class RunOutcome:
-    """A graded, stored run: the verdict, its attempt id, and the rating it gave (None when not rated)."""
+    """A graded run: the verdict, its attempt id (None when not stored), and the rating it gave (or None)."""
 
     result: Any
-    attempt_id: int
+    attempt_id: int | None
     rating: int | None
     reason: str
 
@@ -258,8 +258,10 @@ class DrillPractice:
     def record_run(self, drill_id: str, code: str, result: Any, *, duration_ms: int | None = None,
                    started_at: datetime | None = None) -> RunOutcome:
         """Store a graded run (``result`` is a GradeResult) and schedule the drill when it passes."""
-        self.spec(drill_id)
+        spec = self.spec(drill_id)
         status = result.status if result.status in RUN_STATUSES else "error"
+        if status != "pass" and code.strip() == spec.starter.strip():
+            return RunOutcome(result, None, None, "The starter code is unchanged, so this run is not recorded")
         with self._lock:
             failed, hints, spent_ms = self._episode(drill_id)
             due = self.is_due(drill_id)
