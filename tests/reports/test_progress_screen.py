@@ -1,0 +1,69 @@
+"""ProgressScreen driven with Pilot in a minimal app (fake clock), plus one SVG snapshot at 80x24."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Sparkline, Static
+
+from dlprep.store import open_store
+from dlprep.tui.screens.progress import ProgressScreen
+
+from .history import NOW, add_review, at, build_history
+
+
+class ProgressApp(App):
+    def __init__(self, store) -> None:
+        super().__init__()
+        self.store = store
+
+    def on_mount(self) -> None:
+        self.push_screen(ProgressScreen(self.store, now=at(NOW), tz=UTC))
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLPREP_HOME", str(tmp_path))
+    s = open_store(tmp_path / "p.db")
+    build_history(s)
+    yield s
+    s.close()
+
+
+async def test_progress_screen_shows_the_reports(store):
+    app = ProgressApp(store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ProgressScreen)
+        summary = str(screen.query_one("#summary", Static).render())
+        assert "Streak 3 days · 7 reviews · true retention 75% (3/4)" in summary
+        assert screen.query_one("#reviews", Sparkline).data[-7:] == [0, 1, 1, 0, 1, 2, 2]
+        assert screen.query_one("#forecast", Sparkline).data[:4] == [2, 0, 1, 1]
+        sections = screen.query_one("#sections", DataTable)
+        assert sections.row_count == 3
+        bn = sections.get_row("Batch Normalization")
+        assert bn[0] == "Batch normalization" and bn[2] == "67% of 3" and bn[3] == "3 (1 new)"
+        drills = screen.query_one("#drills", DataTable)
+        assert drills.get_row("conv2d")[2:] == ["1/2", "8/8", "pass"]
+        assert drills.get_row("adam")[2:] == ["0/1", "2/5", "fail"]
+        heat = str(screen.query_one("#heatmap", Static).render())
+        assert heat.count("■") == 7 * 25 + 2 + 5  # 25 full weeks, Mon-Tue of this week, the legend
+        nxt = str(screen.query_one("#next", Static).render())
+        assert "1. Dropout: keep reviewing on schedule" in nxt
+
+        add_review(store, "a1", 3, "2026-03-10T11:00", 2)
+        await pilot.press("r")
+        await pilot.pause()
+        assert screen.query_one("#reviews", Sparkline).data[-1] == 3
+        assert "8 reviews" in str(screen.query_one("#summary", Static).render())
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ProgressScreen)
+
+
+def test_progress_screen_snapshot(store, snap_compare):
+    assert snap_compare(ProgressApp(store), terminal_size=(80, 24))
