@@ -1,0 +1,81 @@
+"""Grading typed short answers: both sides are normalized, then compared.
+
+Normalizing ignores case, accents, punctuation, spacing and the articles a/an/the; math written as LaTeX
+is read as Unicode first, and Greek letters and a few symbols are spelled out, so "gamma", "γ" and
+``$\\gamma$`` are the same answer, as are "beta 1", "β₁" and ``$\\beta_1$``. Small numbers written as words
+match digits ("two" == "2"). A parenthetical remark in the expected answer is optional.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from dlprep.content.mathtext import render_math
+
+GREEK = {
+    "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ζ": "zeta", "η": "eta",
+    "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa", "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi",
+    "ο": "omicron", "π": "pi", "ρ": "rho", "σ": "sigma", "ς": "sigma", "τ": "tau", "υ": "upsilon",
+    "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi", "ω": "omega",
+}
+SYMBOLS = {"×": "x", "√": "sqrt", "∑": "sum", "∏": "prod", "∞": "infinity", "∇": "nabla", "∂": "partial"}
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10",
+}
+ARTICLES = {"a", "an", "the"}
+SPELLING = {"lamda": "lambda"}
+_PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
+_MATH = re.compile(r"(\$\$?)(.+?)\1", re.S)
+
+
+def without_remarks(text: str) -> str:
+    """``text`` without parenthetical remarks; parentheses inside ``$...$`` math are part of the formula."""
+    out, last = [], 0
+    for match in _MATH.finditer(text):
+        out.append(_PARENTHETICAL.sub("", text[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(_PARENTHETICAL.sub("", text[last:]))
+    return "".join(out).strip()
+
+
+def words(text: str) -> list[str]:
+    """The answer as a list of normalized words (see the module docstring)."""
+    text = unicodedata.normalize("NFKC", render_math(text)).casefold()
+    spelled = []
+    for ch in text:
+        name = GREEK.get(ch) or SYMBOLS.get(ch)
+        spelled.append(f" {name} " if name else ch)
+    text = unicodedata.normalize("NFKD", "".join(spelled))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = "".join(ch if ch.isalnum() else " " for ch in text)
+    out = []
+    for word in text.split():
+        word = NUMBER_WORDS.get(word, SPELLING.get(word, word))
+        if word not in ARTICLES:
+            out.append(word)
+    return out
+
+
+def normalize(text: str) -> str:
+    """A comparison key: the normalized words joined without spaces ("1 x 1" == "1x1")."""
+    return "".join(words(text))
+
+
+def accepted(expected: str) -> set[str]:
+    """The keys an answer may match: the expected answer, with and without its parenthetical remarks."""
+    keys = {normalize(expected), normalize(without_remarks(expected))}
+    return {key for key in keys if key}
+
+
+def is_correct(given: str, expected: str) -> bool:
+    """Whether the typed answer ``given`` matches ``expected`` after normalizing both."""
+    key = normalize(given)
+    return bool(key) and key in accepted(expected)
+
+
+def word_count(expected: str) -> int:
+    """How many words an answer has once math is read and parenthetical remarks are dropped."""
+    return len(words(without_remarks(expected)))
