@@ -14,7 +14,7 @@ def always_last_axis(x, axis=-1):
     return e / np.sum(e, axis=-1, keepdims=True)
 
 
-def global_max_shift_no_keepdims(x, axis=-1):
+def normalize_whole_array(x, axis=-1):
     e = np.exp(x - np.max(x))
     return e / np.sum(e)
 
@@ -22,6 +22,6 @@ def global_max_shift_no_keepdims(x, axis=-1):
 MISTAKES = {
     "no_max_shift": (no_max_shift, "exp(x) without subtracting the max first overflows to inf/NaN on large logits."),
     "always_last_axis": (always_last_axis, "Ignores the axis argument and always normalizes over the last axis."),
-    "normalize_whole_array": (global_max_shift_no_keepdims,
+    "normalize_whole_array": (normalize_whole_array,
                               "Sums over the whole array instead of along the axis, so rows do not sum to 1."),
 }
