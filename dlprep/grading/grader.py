@@ -65,8 +65,10 @@ def prepare(spec: DrillSpec) -> Prepared:
 class Grader:
     """Grades submissions through one warm worker, started lazily and reused across grades."""
 
-    def __init__(self, client: WorkerClient | None = None) -> None:
+    def __init__(self, client: WorkerClient | None = None, *, time_budget_s: float | None = None) -> None:
+        """``time_budget_s``, when given, caps every drill's wall-clock budget (tests, quick checks)."""
         self._client = client
+        self._budget_cap = time_budget_s
         self._lock = threading.Lock()
         self._prepared: dict[str, Prepared] = {}
 
@@ -77,6 +79,10 @@ class Grader:
         if cached is None or cached.stamp != _stamp(spec) or cached.spec != spec:
             cached = self._prepared[drill_id] = prepare(spec)
         return cached
+
+    def budget(self, spec: DrillSpec) -> float:
+        """The wall-clock budget used for ``spec``'s cases."""
+        return min(spec.time_budget_s, self._budget_cap) if self._budget_cap else spec.time_budget_s
 
     def start(self) -> None:
         """Start the worker process without waiting for it (it warms up while the caller works)."""
@@ -110,7 +116,7 @@ class Grader:
         prep = self.prepared(drill_id)
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
-                   "time_budget_s": spec.time_budget_s, "cases": prep.tree}
+                   "time_budget_s": self.budget(spec), "cases": prep.tree}
         with self._lock:
             try:
                 events = self._run(request, prep, progress, cancel)
@@ -160,7 +166,7 @@ class Grader:
         return state
 
     def _verdict(self, prep: Prepared, code: str, events: dict) -> GradeResult:
-        return build_verdict(prep, code, events, self._diagnose)
+        return build_verdict(prep, code, events, self._diagnose, self.budget(prep.spec))
 
     def _diagnose(self, prep: Prepared, failed: list[int], got: list[list]) -> tuple[str, str] | None:
         try:

@@ -62,7 +62,7 @@ def _ended_reason(finished: dict, budget: float) -> str:
     return f"your code's process ended before returning every result (exit code {code})"
 
 
-def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable) -> GradeResult:  # noqa: ANN001
+def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: float) -> GradeResult:  # noqa: ANN001
     """The full verdict for one grade."""
     spec = prep.spec
     finished = events.get("finished") or {}
@@ -120,7 +120,7 @@ def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable) -> Grade
     elif not_implemented and not_implemented == len(messages) and messages:
         result.message = f"{spec.entry} is not implemented yet (it raises NotImplementedError)"
     elif not all_reported:
-        result.message = f"{_ended_reason(finished, spec.time_budget_s)} ({len(messages)} of {total} cases ran)"
+        result.message = f"{_ended_reason(finished, budget)} ({len(messages)} of {total} cases ran)"
     elif result.passed == total:
         result.status = "pass"
         result.message = f"all {total} cases pass"

@@ -135,7 +135,7 @@ class Worker:
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
             address_space = isolation.virtual_memory_size() + (2 << 30)
-            isolation.apply_rlimits(int(budget) + 1, address_space, 16 << 20, 64)
+            isolation.apply_rlimits(int(budget) + 2, address_space, 16 << 20, 64)
             layers.append("rlimits")
             layers.append("closed-fds")
             if self.ruleset is not None:
