@@ -277,9 +277,15 @@ class DrillHistory:
 
 
 def drill_history(store: Store, now: datetime) -> list[DrillHistory]:
-    """Attempts per drill (in the order drills were first attempted)."""
+    """Runs per drill (in the order drills were first attempted).
+
+    Graded runs (``pass``, ``fail``, ``error``) and give-ups (``gave_up``, a failure) count as attempts;
+    resets of the workspace file (``reset``) do not.
+    """
     found: dict[str, DrillHistory] = {}
     for row in _attempt_rows(store, now):
+        if row["status"] == "reset":
+            continue
         entry = found.setdefault(row["drill_id"], DrillHistory(row["drill_id"]))
         entry.attempts += 1
         entry.runs.append((row["when"], row["status"]))

@@ -9,7 +9,7 @@ import pytest
 from dlprep.reports import stats
 from dlprep.store import open_store
 
-from .history import BN, DROPOUT, IMPL, NOW, add_review, at, build_history
+from .history import BN, DROPOUT, IMPL, NOW, add_attempt, add_review, at, build_history
 
 
 @pytest.fixture
@@ -148,3 +148,11 @@ def test_day_start_hour_setting(store):
     assert stats.day_start_hour_setting(store) == 6
     store.set_setting("day_start_hour", '"nonsense"')
     assert stats.day_start_hour_setting(store) == 4
+
+
+def test_resets_are_not_attempts_and_giving_up_is_a_failure(store):
+    add_attempt(store, "conv2d", "2026-03-10T08:00", "reset", 0, 0, 1000)
+    add_attempt(store, "conv2d", "2026-03-10T09:00", "gave_up", 0, 0, 2000)
+    conv = {h.drill_id: h for h in stats.drill_history(store, at(NOW))}["conv2d"]
+    assert (conv.attempts, conv.passes, conv.last_status, conv.failing) == (3, 1, "gave_up", True)
+    assert stats.time_spent(store, at(NOW)).drill_ms == 1_020_000 + 3000
