@@ -27,7 +27,7 @@ def cases() -> list[dict]:
         _case("improvement resets the count", [3.0, 3.1, 3.2, 2.0, 2.5, 2.6, 2.7], 3),
         _case("gains within min_delta do not count", [1.0, 0.95, 0.91, 0.85, 0.849, 0.7], 3, min_delta=0.1),
         _case("mode max (accuracy)", [0.5, 0.6, 0.6, 0.59, 0.65, 0.64, 0.63], 2, mode="max"),
-        _case("mode max with min_delta", [0.5, 0.55, 0.62, 0.63, 0.64, 0.8], 2, mode="max", min_delta=0.05),
+        _case("mode max with min_delta", [0.5, 0.54, 0.62, 0.63, 0.66, 0.8], 2, mode="max", min_delta=0.05),
         _case("noisy loss, 40 epochs, patience 5", noisy_loss, 5, read_every=5, min_delta=0.001),
         _case("noisy accuracy, 60 epochs, patience 8", noisy_acc, 8, read_every=10, mode="max"),
     ]
