@@ -17,18 +17,15 @@ def make_app(services, run):
     """The dlprep app with the quiz on top of the dashboard (escape after the results returns there)."""
     from pathlib import Path
 
-    from textual import events
-
     from dlprep.tui import app as app_module
     from dlprep.tui.screens.quiz import QuizScreen
 
     class QuizApp(app_module.DlprepApp):
         CSS_PATH = Path(app_module.__file__).with_name("app.tcss")  # relative paths resolve beside this module
 
-        def on_mount(self, event: events.Mount) -> None:
-            event.prevent_default()  # Textual would call DlprepApp.on_mount again after this one
-            super().on_mount()
-            self.push_screen(QuizScreen(run))
+        def on_mount(self) -> None:
+            # After the dashboard is in place (Textual also runs the base class's mount handler).
+            self.call_after_refresh(self.push_screen, QuizScreen(run))
 
     return QuizApp(services)
 

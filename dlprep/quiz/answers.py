@@ -41,7 +41,7 @@ def without_remarks(text: str) -> str:
     return "".join(out).strip()
 
 
-def words(text: str) -> list[str]:
+def words(text: str, *, drop_articles: bool = True) -> list[str]:
     """The answer as a list of normalized words (see the module docstring)."""
     text = unicodedata.normalize("NFKC", render_math(text)).casefold()
     spelled = []
@@ -54,26 +54,28 @@ def words(text: str) -> list[str]:
     out = []
     for word in text.split():
         word = NUMBER_WORDS.get(word, SPELLING.get(word, word))
-        if word not in ARTICLES:
+        if not (drop_articles and word in ARTICLES):
             out.append(word)
     return out
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, *, drop_articles: bool = True) -> str:
     """A comparison key: the normalized words joined without spaces ("1 x 1" == "1x1")."""
-    return "".join(words(text))
-
-
-def accepted(expected: str) -> set[str]:
-    """The keys an answer may match: the expected answer, with and without its parenthetical remarks."""
-    keys = {normalize(expected), normalize(without_remarks(expected))}
-    return {key for key in keys if key}
+    return "".join(words(text, drop_articles=drop_articles))
 
 
 def is_correct(given: str, expected: str) -> bool:
-    """Whether the typed answer ``given`` matches ``expected`` after normalizing both."""
-    key = normalize(given)
-    return bool(key) and key in accepted(expected)
+    """Whether the typed answer ``given`` matches ``expected`` after normalizing both.
+
+    Both sides are compared with the articles dropped and, since "a" is also a common variable name
+    (``$\\sigma(a + b)$``), with every word kept.
+    """
+    for drop in (True, False):
+        key = normalize(given, drop_articles=drop)
+        targets = {normalize(expected, drop_articles=drop), normalize(without_remarks(expected), drop_articles=drop)}
+        if key and key in targets:
+            return True
+    return False
 
 
 def word_count(expected: str) -> int:

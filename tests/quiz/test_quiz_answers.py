@@ -1,0 +1,62 @@
+"""Short-answer grading: normalized comparison of what was typed with the expected answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from dlprep.quiz.answers import is_correct, normalize, word_count
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("gamma", "$\\gamma$"),
+        ("γ", "gamma"),
+        ("Gamma", "γ"),
+        ("beta 1", "$\\beta_1$"),
+        ("β₁", "beta_1"),
+        ("lambda", "λ"),
+        ("epsilon", "ϵ"),
+        ("The Layer Norm.", "layer norm"),
+        ("an equivariance", "equivariance"),
+        ("layer-norm", "Layer norm"),
+        ("1x1 convolution", "$1 \\times 1$ convolution"),
+        ("1 x 1", "1 × 1"),
+        ("two parameters", "2 parameters"),
+        ("sqrt d", "$\\sqrt{d}$"),
+        ("2n+1", "$2n + 1$"),
+        ("SGDR", "SGDR (warm restarts)"),
+        ("sgdr warm restarts", "SGDR (warm restarts)"),
+        ("naive bayes", "Naïve Bayes"),
+        ("`softmax`", "**softmax**"),
+        ("sigma(a+b)", "$\\sigma(a + b)$"),
+    ],
+)
+def test_equivalent_spellings_are_accepted(given: str, expected: str) -> None:
+    assert is_correct(given, expected)
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("beta", "gamma"),
+        ("layer", "layer norm"),
+        ("", "gamma"),
+        ("the", "the apple"),
+        ("β2", "$\\beta_1$"),
+        ("batch norm", "layer norm"),
+        ("warm restarts", "SGDR (warm restarts)"),
+    ],
+)
+def test_different_answers_are_rejected(given: str, expected: str) -> None:
+    assert not is_correct(given, expected)
+
+
+def test_normalize_spells_out_greek_and_drops_articles_and_punctuation() -> None:
+    assert normalize("The γ-term, a β!") == "gammatermbeta"
+
+
+def test_word_count_reads_math_and_ignores_remarks_outside_math() -> None:
+    assert word_count("SGDR (warm restarts)") == 1
+    assert word_count("$\\sigma(x + y)$") == 3
+    assert word_count("the decision threshold on validation data") == 5
