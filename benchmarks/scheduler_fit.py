@@ -65,6 +65,9 @@ def main() -> int:
     print(f"{'':8}{'log loss':>10}{'AUC':>8}{'RMSE(bins)':>12}")
     for name, m in (("default", result.default), ("fitted", result.fitted)):
         print(f"{name:8}{m.log_loss:10.4f}{m.auc:8.4f}{m.rmse_bins:12.4f}")
+    print(f"in-sample (training reviews, {result.train_fitted.reviews} scored):")
+    for name, m in (("default", result.train_default), ("fitted", result.train_fitted)):
+        print(f"{name:8}{m.log_loss:10.4f}{m.auc:8.4f}{m.rmse_bins:12.4f}")
     print(f"fit {result.fit_seconds:.1f} s, total {total:.1f} s; "
           f"fitted is {'better' if result.better else 'not better'} on log loss")
     for note in result.notes:

@@ -54,6 +54,8 @@ class FitResult:
     test_reviews: int
     fit_seconds: float
     current: Metrics | None = None
+    train_default: Metrics | None = None
+    train_fitted: Metrics | None = None
     kept: bool = False
     notes: list[str] = field(default_factory=list)
 
@@ -74,6 +76,9 @@ class FitResult:
         }
         if self.current is not None:
             out["current"] = _metric_dict(self.current)
+        if self.train_default is not None and self.train_fitted is not None:
+            out["in_sample"] = {"default": _metric_dict(self.train_default),
+                                "fitted": _metric_dict(self.train_fitted)}
         return out
 
 
@@ -111,6 +116,8 @@ def evaluate(
     )
     if current is not None:
         result.current = metrics(*predictions(current, every, cut))
+    result.train_default = metrics(*predictions(DEFAULT_PARAMETERS, train))
+    result.train_fitted = metrics(*predictions(fitted, train))
     if list(fitted) == [float(x) for x in DEFAULT_PARAMETERS]:
         result.notes.append("the optimizer found too few reviews a day or more apart and returned the defaults")
     return result
