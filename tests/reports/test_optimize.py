@@ -132,3 +132,19 @@ def test_fit_on_a_learner_who_forgets_faster_than_the_defaults(tmp_path, monkeyp
     assert stored_parameters(store) == pytest.approx(result.parameters)
     assert result.parameters[2] < DEFAULT_PARAMETERS[2]  # it learned that Good-rated cards fade faster
     store.close()
+
+
+def test_reviews_on_the_same_day_do_not_count_toward_the_fit(tmp_path, monkeypatch):
+    monkeypatch.setenv("DLPREP_HOME", str(tmp_path))
+    store = open_store(tmp_path / "p.db")
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO reviews (card_id, rating, reviewed_at, before, after) VALUES (?, 3, ?, '{}', '{}')",
+            [(f"c{k % 300}", (at("2026-01-01T10:00") + timedelta(minutes=k)).isoformat()) for k in range(600)],
+        )
+    with pytest.raises(NotEnoughReviews) as err:
+        optimize_store(store)
+    assert err.value.missing == 512
+    assert "a day or more after the card's previous one" in str(err.value)
+    assert "you have 0, 512 more to go" in str(err.value)
+    store.close()
