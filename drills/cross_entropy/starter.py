@@ -1,3 +1,5 @@
+"""Cross-entropy loss from logits, with label smoothing."""
+
 import numpy as np
 
 

@@ -1,3 +1,5 @@
+"""Numerically stable log-softmax."""
+
 import numpy as np
 
 

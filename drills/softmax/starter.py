@@ -1,3 +1,5 @@
+"""Numerically stable softmax."""
+
 import numpy as np
 
 
