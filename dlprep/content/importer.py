@@ -207,6 +207,7 @@ class _NotesReader:
         reader = _Reader(self.deck, self.lines, self.offset)
         reader.headings = list(zip(section.levels, section.path, strict=True))
         body: list[str] = []
+        not_listed: list[str] = []  # the parts of the body that are not list items
         list_points: list[str] = []
         prose: list[str] = []
         for group in _groups(section.blocks):
@@ -227,6 +228,8 @@ class _NotesReader:
                 if not text.strip():
                     continue
                 body.append(text)
+                if block.type not in ("bullet_list", "ordered_list"):
+                    not_listed.append(text)
                 if block.type in ("bullet_list", "ordered_list"):
                     list_points.extend(_list_points(block))
                     if not made:
@@ -241,7 +244,11 @@ class _NotesReader:
                         prose.extend(sentences(point))
         answer = "\n\n".join(body).strip()
         if section.path and has_words(answer):
-            self.add_explain(section, key, heading, answer, list_points or prose)
+            # The review screen shows an explain card's key points and its explanation: with points from
+            # lists, the rest of the text explains them; with points from sentences, the whole text reads
+            # better than a checklist of long sentences.
+            explanation = "\n\n".join(not_listed).strip() if list_points else answer
+            self.add_explain(section, key, heading, answer, list_points or prose, explanation)
 
     def adopt(self, cards: list[Card], heading: str, key: str) -> None:
         """Give cards made by the deck parser their notes section and path-based ids."""
@@ -275,10 +282,12 @@ class _NotesReader:
             source_file=self.deck.path, **fields,
         )
 
-    def add_explain(self, section: _Section, key: str, heading: str, answer: str, points: list[str]) -> None:
+    def add_explain(
+        self, section: _Section, key: str, heading: str, answer: str, points: list[str], explanation: str
+    ) -> None:
         question = "Explain: " + PATH_SEP.join(section.path)
         if points:
-            card = self.new_card("explain", question, answer=answer, key_points=points)
+            card = self.new_card("explain", question, answer=answer, key_points=points, explanation=explanation)
         else:  # only code or a formula under the heading: reveal and rate
             card = self.new_card("basic", question, answer=answer)
         card.id = _card_id(self.id_base, key)

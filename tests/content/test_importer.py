@@ -91,6 +91,15 @@ def test_explain_card_from_a_heading_with_a_list(deck) -> None:
         "less zig-zag in ravines (the opposing components cancel out)",
     ]
     assert card.answer.startswith("- faster progress")
+    assert card.explanation == ""  # nothing under the heading besides the list
+
+
+def test_text_around_a_list_is_the_explanation_of_its_key_points() -> None:
+    deck = parse_notes_text("# Dropout\nIt is a regularizer. ![](fig.png)\n\n- noise\n- ensembling\n", "d.md")
+    card = deck.cards[0]
+    assert card.key_points == ["noise", "ensembling"]
+    assert card.explanation == "It is a regularizer. [image: fig.png]"
+    assert card.answer == "It is a regularizer. [image: fig.png]\n\n- noise\n- ensembling"
 
 
 def test_explain_card_without_a_list_uses_sentences_and_keeps_math(deck) -> None:
@@ -101,6 +110,7 @@ def test_explain_card_without_a_list_uses_sentences_and_keeps_math(deck) -> None
         r"$$v_t = \beta v_{t-1} + (1-\beta) g_t$$",
     ]
     assert r"$$v_t = \beta v_{t-1} + (1-\beta) g_t$$" in card.answer
+    assert card.explanation == card.answer  # long sentences read better as text than as a checklist
 
 
 def test_images_become_placeholders_and_html_is_dropped(deck) -> None:
