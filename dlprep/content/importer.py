@@ -377,6 +377,22 @@ def read_notes(path: Path) -> Deck:
     return deck
 
 
+def _builtin_deck_names() -> set[str]:
+    """The ``deck:`` names in the front matter of the built-in decks (read without parsing the cards)."""
+    from dlprep.paths import decks_dir
+
+    names = set()
+    for path in sorted(decks_dir().glob("*.md")):
+        try:
+            head = path.read_text(encoding="utf-8").split("\n", 60)[:60]
+        except (OSError, UnicodeDecodeError):
+            continue
+        meta, _, issues = _front_matter(head, str(path))
+        if not issues and meta.get("deck"):
+            names.add(str(meta["deck"]))
+    return names
+
+
 @dataclass
 class ImportResult:
     """What an import did (or, for a dry run, would do)."""
@@ -401,6 +417,14 @@ def import_notes(study, paths: Sequence[Path | str], *, dry_run: bool = False) -
     """
     files = note_files(paths)
     decks = [read_notes(path) for path in files]
+    builtin = _builtin_deck_names() | {
+        r["deck"] for r in study.store.query("SELECT DISTINCT deck FROM cards WHERE origin != 'imported'")
+    }
+    for deck in decks:
+        if deck.name in builtin:  # keep the user's cards apart from a built-in deck of the same name
+            deck.name = f"{deck.name} (imported)"
+            for card in deck.cards:
+                card.deck = deck.name
     owner: dict[str, Path] = {}
     for path, deck in zip(files, decks, strict=True):
         if deck.name in owner:

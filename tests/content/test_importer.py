@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dlprep.cli import main
 from dlprep.content.importer import parse_notes_text, read_notes, sentences
@@ -338,3 +339,37 @@ def test_import_progress_refuses_a_bad_file(home, tmp_path, capsys) -> None:
     assert code == 2 and f"{bad}: not a dlprep progress file" in err
     code, _, err = run_cli(capsys, "import", "progress")
     assert code == 2 and "exactly one progress file" in err
+
+
+def test_a_deck_named_like_a_built_in_deck_is_kept_apart(home, tmp_path, capsys) -> None:
+    store = open_store(home / "progress.db")
+    try:
+        with store.transaction() as tx:
+            tx.execute(
+                "INSERT INTO cards(id, deck, kind, origin, created_at) "
+                "VALUES ('b1', 'Optimizer notes', 'basic', 'builtin', 'x')"
+            )
+    finally:
+        store.close()
+    notes = tmp_path / "Optimizer notes.md"
+    notes.write_text("# Heads\nEach head attends in its own subspace.\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "import", str(notes))
+    assert code == 0 and "deck 'Optimizer notes (imported)'" in out
+    rows = db_rows(home, "SELECT deck, origin FROM cards ORDER BY origin")
+    assert rows == [
+        {"deck": "Optimizer notes", "origin": "builtin"},
+        {"deck": "Optimizer notes (imported)", "origin": "imported"},
+    ]
+    code, out, _ = run_cli(capsys, "import", str(notes))
+    assert "0 added, 0 updated, 1 unchanged, 0 retired" in out
+
+
+def test_a_deck_named_like_a_shipped_deck_file_is_kept_apart_before_the_app_ever_ran(home, tmp_path, capsys) -> None:
+    from dlprep.paths import decks_dir
+
+    shipped = next(iter(sorted(decks_dir().glob("*.md"))))
+    name = yaml.safe_load(shipped.read_text(encoding="utf-8").split("---")[1])["deck"]
+    notes = tmp_path / f"{name}.md"
+    notes.write_text("# Something\nA sentence.\n", encoding="utf-8")
+    code, out, _ = run_cli(capsys, "import", str(notes))
+    assert code == 0 and f"deck '{name} (imported)'" in out
