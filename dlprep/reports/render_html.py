@@ -54,14 +54,16 @@ def heatmap_svg(report: Report) -> str:
     weeks = (days[-1][0] - first).days // 7 + 1
     for label, row in (("Mon", 0), ("Wed", 2), ("Fri", 4)):
         body.append(f'<text x="0" y="{top + row * (cell + gap) + 9}">{label}</text>')
-    last_month = None
+    last_month, last_label_x = None, -100
     for day, count in days:
         offset = (day - first).days
         col, row = offset // 7, offset % 7
         x, y = left + col * (cell + gap), top + row * (cell + gap)
         level = 0 if count == 0 else 1 + min(3, int(4 * count / (top_count + 1)))
-        if day.month != last_month and row == 0 or last_month is None:
-            body.append(f'<text x="{x}" y="10">{day.strftime("%b")}</text>')
+        if row == 0 and day.month != last_month:
+            if x - last_label_x >= 3 * (cell + gap):
+                body.append(f'<text x="{x}" y="10">{day.strftime("%b")}</text>')
+                last_label_x = x
             last_month = day.month
         body.append(
             f'<rect x="{x}" y="{y}" width="{cell}" height="{cell}" rx="2" fill="{HEAT[level]}" '
@@ -94,14 +96,21 @@ def _bars_svg(chart_id: str, title: str, series: list[tuple[str, int]], color: s
     return _svg(chart_id, title, width, height, body)
 
 
-def _hbars_svg(chart_id: str, title: str, rows: list[tuple[str, list[tuple[float, str, str]]]]) -> str:
-    """Horizontal bars: each row is a label and segments ``(share, colour, tooltip)``."""
-    label_w, bar_w, row_h = 260, 380, 18
+def _hbars_svg(
+    chart_id: str, title: str, rows: list[tuple[str, str, list[tuple[float, str, str]]]],
+    target: float | None = None,
+) -> str:
+    """Horizontal bars: each row is a label, a value text and segments ``(share, colour, tooltip)``.
+
+    ``target`` draws a dashed vertical line at that share (the desired retention).
+    """
+    label_w, bar_w, row_h = 270, 360, 18
     height = max(1, len(rows)) * row_h + 4
     body = []
-    for i, (label, segments) in enumerate(rows):
+    for i, (label, value, segments) in enumerate(rows):
         y = 2 + i * row_h
-        body.append(f'<text x="0" y="{y + 12}">{escape(label[:40])}</text>')
+        short = label if len(label) <= 38 else label[:37] + "…"
+        body.append(f'<text x="0" y="{y + 11}">{escape(short)}</text>')
         x = float(label_w)
         for share, color, tip in segments:
             w = bar_w * max(0.0, min(1.0, share))
@@ -112,6 +121,11 @@ def _hbars_svg(chart_id: str, title: str, rows: list[tuple[str, list[tuple[float
             x += w
         body.append(f'<rect x="{label_w}" y="{y}" width="{bar_w}" height="{row_h - 5}" fill="none" '
                     f'stroke="#cfd8dc"/>')
+        body.append(f'<text x="{label_w + bar_w + 6}" y="{y + 11}">{escape(value)}</text>')
+    if target is not None:
+        tx = label_w + bar_w * target
+        body.append(f'<line x1="{tx:.1f}" y1="0" x2="{tx:.1f}" y2="{height}" stroke="{INK}" '
+                    f'stroke-dasharray="3,3"><title>target {target:.0%}</title></line>')
     return _svg(chart_id, title, label_w + bar_w + 60, height, body)
 
 
@@ -121,8 +135,8 @@ def retention_svg(report: Report) -> str:
         rate = r.rate or 0.0
         color = GOOD if rate >= 0.85 else MID if rate >= 0.7 else BAD
         tip = f"{section_title(section)}: {_pct(r.rate)} ({r.passed}/{r.total} ratings of review cards)"
-        rows.append((f"{section_title(section)} {_pct(r.rate)}", [(rate, color, tip)]))
-    return _hbars_svg("chart-retention", "True retention per section", rows)
+        rows.append((section_title(section), _pct(r.rate), [(rate, color, tip)]))
+    return _hbars_svg("chart-retention", "True retention per section (dashed: 90% target)", rows, target=0.9)
 
 
 def mastery_svg(report: Report) -> str:
@@ -130,7 +144,7 @@ def mastery_svg(report: Report) -> str:
     for m in report.mastery:
         total = m.total or 1
         name = section_title(m.section)
-        rows.append((f"{name} {m.share:.0%}", [
+        rows.append((name, f"{m.share:.0%}", [
             (m.mastered / total, GOOD, f"{name}: {m.mastered} mastered of {m.total}"),
             (m.learning / total, MID, f"{name}: {m.learning} learning"),
             (m.new / total, NEW, f"{name}: {m.new} new"),
@@ -140,12 +154,12 @@ def mastery_svg(report: Report) -> str:
 
 def drills_svg(report: Report) -> str:
     """One row per drill, one dot per attempt in time order (green pass, red fail)."""
-    label_w, dot, row_h = 160, 12, 18
+    label_w, dot, row_h = 210, 12, 18
     longest = max((len(h.runs) for h in report.drills), default=0)
     body = []
     for i, h in enumerate(report.drills):
         y = 2 + i * row_h
-        body.append(f'<text x="0" y="{y + 11}">{escape(h.drill_id[:24])}</text>')
+        body.append(f'<text x="0" y="{y + 11}">{escape(h.drill_id[:30])}</text>')
         for k, (when, status) in enumerate(h.runs):
             color = GOOD if status == "pass" else BAD
             body.append(
