@@ -5,11 +5,11 @@ The TUI and the CLI call :func:`open_services`; widgets then talk to the service
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlprep import paths
-from dlprep.content import load_decks
 from dlprep.content.model import DeckIssue
 from dlprep.srs import StudyService
 from dlprep.store import Store, open_store
@@ -40,7 +40,46 @@ def open_services(home: Path | None = None, decks_folder: Path | None = None, **
     study = StudyService(store, **study_kwargs)
     if maybe_daily_backup is not None:
         maybe_daily_backup(store, home / "backups", study.now())
-    decks, issues = load_decks(decks_folder)
-    study.sync_decks(decks)
-    empty = [f"{deck.name} ({Path(deck.path).name})" for deck in decks if not deck.cards]
-    return Services(store=store, study=study, deck_issues=issues, deck_count=len(decks), empty_decks=empty)
+    folder = Path(decks_folder) if decks_folder is not None else paths.decks_dir()
+    summary = _synced_summary(store, folder)
+    if summary is None:
+        from dlprep.content.loader import load_decks
+
+        decks, issues = load_decks(folder)
+        study.sync_decks(decks)
+        summary = {
+            "fingerprint": _fingerprint(folder),
+            "issues": [[i.file, i.line, i.message] for i in issues],
+            "deck_count": len(decks),
+            "empty": [f"{deck.name} ({Path(deck.path).name})" for deck in decks if not deck.cards],
+        }
+        store.set_setting(_SYNC_KEY, json.dumps(summary))
+    return Services(
+        store=store,
+        study=study,
+        deck_issues=[DeckIssue(*issue) for issue in summary["issues"]],
+        deck_count=summary["deck_count"],
+        empty_decks=summary["empty"],
+    )
+
+
+_SYNC_KEY = "builtin_decks_synced"
+
+
+def _fingerprint(folder: Path) -> list:
+    """Name, size and modification time of every deck file: changes whenever a deck is edited."""
+    if not folder.is_dir():
+        return [str(folder), "missing"]
+    return [str(folder)] + [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.glob("*.md"))]
+
+
+def _synced_summary(store: Store, folder: Path) -> dict | None:
+    """The stored result of the last sync when the deck files have not changed since; else None."""
+    raw = store.get_setting(_SYNC_KEY)
+    if raw is None:
+        return None
+    try:
+        summary = json.loads(raw)
+    except ValueError:
+        return None
+    return summary if summary.get("fingerprint") == json.loads(json.dumps(_fingerprint(folder))) else None

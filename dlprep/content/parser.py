@@ -20,7 +20,8 @@ from markdown_it.token import Token
 from dlprep.content import cloze
 from dlprep.content.model import SOURCES, Card, Deck, DeckIssue, Option, slugify
 
-_MD = MarkdownIt("commonmark")
+# Only the block structure is needed; inline content is read as source text, so skip inline parsing.
+_MD = MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
 _ID_COMMENT = re.compile(r"^<!--\s*id:\s*([A-Za-z0-9_.:-]+)\s*-->\s*$")
 _TASK = re.compile(r"^\[( |x|X)\]\s+(.*)$", re.S)
 MAX_OPTIONS = 4

@@ -11,7 +11,6 @@ from textual.screen import Screen
 
 from dlprep.services import Services, open_services
 from dlprep.tui.screens.dashboard import DashboardScreen
-from dlprep.tui.screens.help import HelpScreen
 
 
 class DlprepApp(App):
@@ -29,10 +28,12 @@ class DlprepApp(App):
         super().__init__()
         self.services = services or open_services(home)
 
-    def on_mount(self) -> None:
-        self.push_screen(DashboardScreen(self.services))
+    def get_default_screen(self) -> Screen:
+        return DashboardScreen(self.services)
 
     def action_help(self) -> None:
+        from dlprep.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 

@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from dlprep.services import Services
-from dlprep.tui.screens.review import ReviewScreen
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain")
 
@@ -97,18 +96,22 @@ class DashboardScreen(Screen):
                 lines.append(f"  … and {len(issues) - 5} more (run `dlprep decks`)")
         return "\n".join(lines)
 
+    def start_review(self, deck: str | None) -> None:
+        from dlprep.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.services, deck=deck))
+
     def action_review_all(self) -> None:
-        self.app.push_screen(ReviewScreen(self.services, deck=None))
+        self.start_review(None)
 
     def action_review_deck(self) -> None:
         table = self.query_one("#decks", DataTable)
         if table.row_count == 0:
             return
-        deck = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
-        self.app.push_screen(ReviewScreen(self.services, deck=deck))
+        self.start_review(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.app.push_screen(ReviewScreen(self.services, deck=event.row_key.value))
+        self.start_review(event.row_key.value)
 
     def action_open(self, key: str) -> None:
         module_name, class_name, _ = OPTIONAL_SCREENS[key]
