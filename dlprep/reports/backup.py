@@ -133,19 +133,27 @@ def read_progress_file(store: Store, path: Path) -> dict[str, list[dict]]:
     return tables
 
 
-def import_progress(store: Store, path: Path, *, safety_dir: Path | None = None) -> dict:
-    """Replace this database's progress with the file's; return row counts (and the safety copy's path).
+def import_progress(
+    store: Store, path: Path, *, safety_copy: bool = True, safety_dir: Path | None = None
+) -> dict:
+    """Replace this database's progress with the file's; return row counts and the safety copy's path.
 
-    Nothing is written unless the whole file checks out. With ``safety_dir``, a copy of the database is
-    taken there first (SQLite backup API).
+    Nothing is written unless the whole file checks out. Before writing, a copy of the database is taken
+    (SQLite backup API) into ``safety_dir`` (default: ``backups/`` beside the database) as
+    ``before-import-<time>.db``, so an import can be undone by hand.
     """
     path = Path(path)
     tables = read_progress_file(store, path)
     summary: dict = {"path": str(path)}
-    if safety_dir is not None:
+    if safety_copy:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-        copy = Path(safety_dir) / f"before-import-{stamp}.db"
-        store.backup_to(copy)
+        folder = Path(safety_dir) if safety_dir is not None else Path(store.path).parent / "backups"
+        copy = folder / f"before-import-{stamp}.db"
+        try:
+            store.backup_to(copy)
+        except (OSError, sqlite3.Error, StoreError) as exc:
+            raise BackupError(f"{copy}: cannot take a safety copy before importing ({exc}); nothing was "
+                              "imported") from None
         summary["safety_copy"] = str(copy)
     keep_cards = {row["id"] for row in tables["cards"] if "id" in row}
     try:

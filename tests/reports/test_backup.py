@@ -52,6 +52,7 @@ def test_round_trip_into_an_empty_home_is_lossless(home):
     target = open_store(home / "b" / "p.db")
     result = backup.import_progress(target, first)
     assert result["reviews"] == 8 and result["quiz_answers"] == 1
+    assert result["safety_copy"].startswith(str(home / "b" / "backups" / "before-import-"))
     second = home / "second.json"
     backup.export_progress(target, second)
     assert _without_time(first) == _without_time(second)
