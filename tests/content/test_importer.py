@@ -11,7 +11,8 @@ import pytest
 import yaml
 
 from dlprep.cli import main
-from dlprep.content.importer import parse_notes_text, read_notes, sentences
+from dlprep.content.importer import parse_notes_text, read_notes
+from dlprep.content.notes_text import sentences
 from dlprep.errors import ContentError
 from dlprep.srs import StudyService
 from dlprep.store import open_store
