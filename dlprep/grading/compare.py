@@ -75,7 +75,7 @@ def compare_array(exp: np.ndarray, out: np.ndarray, rtol: float, atol: float) ->
     finite = np.isfinite(e)
     with np.errstate(all="ignore"):
         abs_err = np.where(finite, np.abs(o - e), 0.0)
-        close = abs_err <= atol + rtol * np.abs(e)
+        close = ~finite | (abs_err <= atol + rtol * np.abs(e))
     wrong = np.flatnonzero(~close)
     if not wrong.size:
         return None

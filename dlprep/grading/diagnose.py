@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 
 from dlprep.grading.compare import compare_outputs
@@ -10,12 +11,16 @@ from dlprep.grading.harness import run_case
 
 def mistake_outputs(mistake: Callable, cases: list[dict], kind: str, framework: str) -> list:
     """The mistake's flattened outputs on each case (None where it raises)."""
+    import numpy as np
+
     results = []
-    for case in cases:
-        try:
-            results.append(run_case(mistake, case, kind, framework))
-        except Exception:  # noqa: BLE001 - a mistake may legitimately blow up on some inputs
-            results.append(None)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        for case in cases:
+            try:
+                results.append(run_case(mistake, case, kind, framework))
+            except Exception:  # noqa: BLE001 - a mistake may legitimately blow up on some inputs
+                results.append(None)
     return results
 
 

@@ -11,6 +11,7 @@ import copy
 import inspect
 import threading
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -54,9 +55,13 @@ def prepare(spec: DrillSpec) -> Prepared:
     except (TypeError, ValueError):
         params = []
     arg_names = params[1:] if spec.kind == "class" and params[:1] == ["self"] else params
-    started = time.perf_counter()
-    expected = [run_case(reference, copy.deepcopy(case), spec.kind, spec.framework) for case in cases]
-    reference_ms = (time.perf_counter() - started) * 1000
+    import numpy as np
+
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        started = time.perf_counter()
+        expected = [run_case(reference, copy.deepcopy(case), spec.kind, spec.framework) for case in cases]
+        reference_ms = (time.perf_counter() - started) * 1000
     blobs: list[bytes] = []
     tree = wire.encode_value(cases, blobs)
     return Prepared(spec, cases, tree, blobs, expected, arg_names, reference_ms, _stamp(spec))

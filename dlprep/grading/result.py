@@ -37,6 +37,7 @@ class GradeResult:
     total: int = 0
     tests: list[CaseResult] = field(default_factory=list)
     diagnosis: str | None = None
+    mistake: str | None = None
     warnings: list[str] = field(default_factory=list)
     output: str = ""
     isolation: list[str] = field(default_factory=list)
@@ -57,6 +58,7 @@ class GradeResult:
             "passed": self.passed,
             "total": self.total,
             "diagnosis": self.diagnosis,
+            "mistake": self.mistake,
             "warnings": list(self.warnings),
             "isolation": list(self.isolation),
             "output": self.output,

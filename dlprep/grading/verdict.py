@@ -131,6 +131,7 @@ def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: 
     if failed and result.status in ("fail", "error"):
         found = diagnose_fn(prep, failed, got_failed)
         if found:
+            result.mistake = found[0]
             result.diagnosis = f"looks like {found[0].replace('_', ' ')}: {found[1]}"
     if result.status == "pass" and finished.get("error"):
         result.status, result.message = "error", f"grading stopped: {finished['error']}"

@@ -120,7 +120,7 @@ def array_bytes(array: Any) -> bytes:
     import numpy as np
 
     buf = io.BytesIO()
-    np.lib.format.write_array(buf, np.ascontiguousarray(array), allow_pickle=False)
+    np.lib.format.write_array(buf, np.asarray(array), allow_pickle=False)
     return buf.getvalue()
 
 
