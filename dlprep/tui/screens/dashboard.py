@@ -68,11 +68,11 @@ class DashboardScreen(Screen):
         for c in counts:
             table.add_row(c.deck, _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"), str(c.total),
                           key=c.deck)
-        due = sum(c.due + c.learning + c.new for c in counts)
+        due = sum(len(part) for part in study.queue(kinds=CARD_KINDS))
         streak = study.streak()
         self.query_one("#today", Static).update(
             f"[b]{study.reviews_today()}[/b] reviews today · streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"
-            f" · [b]{due}[/b] cards to study now"
+            f" · [b]{due}[/b] card{'s' if due != 1 else ''} to study now"
         )
         self.query_one("#notices", Static).update(self._notices(counts))
 
