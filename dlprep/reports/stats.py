@@ -23,7 +23,10 @@ Definitions:
 from __future__ import annotations
 
 import json
+import threading
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -60,30 +63,71 @@ def day_start_hour_setting(store: Store) -> int:
     return hour if 0 <= hour <= 23 else DEFAULT_DAY_START_HOUR
 
 
-def _review_rows(store: Store, now: datetime) -> list[dict]:
+_snapshots = threading.local()
+
+
+@contextmanager
+def snapshot(store: Store) -> Iterator[None]:
+    """Within the block, the statistics read each table of ``store`` once and share the rows.
+
+    :func:`dlprep.reports.summary.build_report` uses it so a full report costs one pass over the
+    history; outside it, every function reads the store afresh.
+    """
+    cache = getattr(_snapshots, "cache", None)
+    if cache is not None and id(store) in cache:
+        yield
+        return
+    if cache is None:
+        cache = _snapshots.cache = {}
+    cache[id(store)] = {}
+    try:
+        yield
+    finally:
+        del cache[id(store)]
+
+
+def _rows(store: Store, name: str, load) -> list[dict]:
+    cache = getattr(_snapshots, "cache", None)
+    if cache is None or id(store) not in cache:
+        return load(store)
+    entry = cache[id(store)]
+    if name not in entry:
+        entry[name] = load(store)
+    return entry[name]
+
+
+def _load_reviews(store: Store) -> list[dict]:
     rows = store.query(
-        "SELECT r.card_id, r.rating, r.reviewed_at, r.duration_ms, r.before, c.section "
+        "SELECT r.rating, r.reviewed_at, r.duration_ms, c.section, "
+        "CASE WHEN json_valid(r.before) THEN json_extract(r.before, '$.state') END AS before_state "
         "FROM reviews r LEFT JOIN cards c ON c.id = r.card_id ORDER BY r.id"
     )
-    out = []
     for row in rows:
         row["when"] = parse_time(row["reviewed_at"])
-        if row["when"] <= now:
-            out.append(row)
-    return out
+    return rows
 
 
-def _attempt_rows(store: Store, now: datetime) -> list[dict]:
+def _load_attempts(store: Store) -> list[dict]:
     rows = store.query(
         "SELECT id, drill_id, started_at, finished_at, status, passed, total, hints_used, duration_ms "
         "FROM attempts ORDER BY id"
     )
-    out = []
     for row in rows:
         row["when"] = parse_time(row["finished_at"])
-        if row["when"] <= now:
-            out.append(row)
-    return out
+    return rows
+
+
+def _review_rows(store: Store, now: datetime) -> list[dict]:
+    return [row for row in _rows(store, "reviews", _load_reviews) if row["when"] <= now]
+
+
+def _attempt_rows(store: Store, now: datetime) -> list[dict]:
+    return [row for row in _rows(store, "attempts", _load_attempts) if row["when"] <= now]
+
+
+def review_count(store: Store, now: datetime) -> int:
+    """All ratings up to ``now``."""
+    return len(_review_rows(store, now))
 
 
 def reviews_per_day(
@@ -141,19 +185,15 @@ class Retention:
         return (self.passed + prior * RETENTION_PRIOR_RATE) / (self.total + prior)
 
 
-def _was_in_review(before: str) -> bool:
-    try:
-        snapshot = json.loads(before)
-    except (ValueError, TypeError):
-        return False
-    return isinstance(snapshot, dict) and snapshot.get("state") == REVIEW_STATE
+def _was_in_review(row: dict) -> bool:
+    return row["before_state"] == REVIEW_STATE
 
 
 def true_retention(store: Store, now: datetime, *, since: datetime | None = None) -> Retention:
     """True retention over all sections (see the module docstring)."""
     passed = total = 0
     for row in _review_rows(store, now):
-        if (since is None or row["when"] >= since) and _was_in_review(row["before"]):
+        if (since is None or row["when"] >= since) and _was_in_review(row):
             total += 1
             passed += row["rating"] >= 2
     return Retention(passed, total)
@@ -166,7 +206,7 @@ def retention_by_section(
     passed: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for row in _review_rows(store, now):
-        if (since is None or row["when"] >= since) and _was_in_review(row["before"]):
+        if (since is None or row["when"] >= since) and _was_in_review(row):
             section = row["section"] or ""
             total[section] += 1
             passed[section] += row["rating"] >= 2
@@ -205,11 +245,15 @@ def _stability(fsrs_json: str | None) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _active_items(store: Store) -> list[dict]:
+def _load_items(store: Store) -> list[dict]:
     return store.query(
         "SELECT id, section, kind, fsrs, state, due, tags FROM cards "
         "WHERE suspended = 0 AND retired = 0 ORDER BY id"
     )
+
+
+def _active_items(store: Store) -> list[dict]:
+    return _rows(store, "items", _load_items)
 
 
 def is_mastered(item: dict) -> bool:

@@ -91,28 +91,22 @@ def build_report(
 ) -> Report:
     """Compute the whole report at ``now``; the day-start hour defaults to the ``day_start_hour`` setting."""
     hour = stats.day_start_hour_setting(store) if day_start_hour is None else day_start_hour
-    per_day = stats.reviews_per_day(store, now, days=history_days, day_start_hour=hour, tz=tz)
-    return Report(
-        now=now,
-        today=stats.study_day(now, hour, tz),
-        day_start_hour=hour,
-        total_reviews=_count_reviews(store, now),
-        reviews_per_day=per_day,
-        activity=stats.activity_by_day(store, now, days=53 * 7, day_start_hour=hour, tz=tz),
-        streak=stats.streak(store, now, day_start_hour=hour, tz=tz),
-        retention=stats.true_retention(store, now),
-        retention_30d=stats.true_retention(store, now, since=now - timedelta(days=30)),
-        retention_by_section=stats.retention_by_section(store, now),
-        mastery=stats.mastery_by_section(store),
-        forecast=stats.due_forecast(store, now, days=30, day_start_hour=hour, tz=tz),
-        drills=stats.drill_history(store, now),
-        time_all=stats.time_spent(store, now),
-        time_7d=stats.time_spent(store, now, since=now - timedelta(days=7)),
-        weakest=stats.weakest_sections(store, now),
-    )
-
-
-def _count_reviews(store: Store, now: datetime) -> int:
-    return sum(
-        1 for row in store.query("SELECT reviewed_at FROM reviews") if stats.parse_time(row["reviewed_at"]) <= now
-    )
+    with stats.snapshot(store):
+        return Report(
+            now=now,
+            today=stats.study_day(now, hour, tz),
+            day_start_hour=hour,
+            total_reviews=stats.review_count(store, now),
+            reviews_per_day=stats.reviews_per_day(store, now, days=history_days, day_start_hour=hour, tz=tz),
+            activity=stats.activity_by_day(store, now, days=53 * 7, day_start_hour=hour, tz=tz),
+            streak=stats.streak(store, now, day_start_hour=hour, tz=tz),
+            retention=stats.true_retention(store, now),
+            retention_30d=stats.true_retention(store, now, since=now - timedelta(days=30)),
+            retention_by_section=stats.retention_by_section(store, now),
+            mastery=stats.mastery_by_section(store),
+            forecast=stats.due_forecast(store, now, days=30, day_start_hour=hour, tz=tz),
+            drills=stats.drill_history(store, now),
+            time_all=stats.time_spent(store, now),
+            time_7d=stats.time_spent(store, now, since=now - timedelta(days=7)),
+            weakest=stats.weakest_sections(store, now),
+        )

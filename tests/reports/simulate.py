@@ -4,7 +4,7 @@ The learner's memory follows FSRS with parameters of its own (initial stabilitie
 defaults), some sections are harder (recall probability times 0.8), and a few drills are attempted,
 some failing first. Run as a script to fill a data home and print ``dlprep report``::
 
-    DLPREP_HOME=/tmp/sim python -m tests.reports.simulate 28
+    DLPREP_HOME=/tmp/sim python -m tests.reports.simulate 28   # the last session is yesterday evening
 """
 
 from __future__ import annotations
@@ -128,8 +128,8 @@ if __name__ == "__main__":
     days = int(sys.argv[1]) if len(sys.argv) > 1 else 28
     path = Path(database_path())
     store = open_store(path)
-    begin = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    today = datetime.now(UTC).replace(hour=19, minute=0, second=0, microsecond=0)
+    begin = today - timedelta(days=days)  # the last session ends yesterday evening
     made = simulate(store, days=days, start=begin)
-    now = begin + timedelta(days=days - 1, hours=3)
     print(f"{made} ratings over {days} days in {path}", file=sys.stderr)
-    sys.stdout.write(render_text(build_report(store, now, tz=UTC)))
+    sys.stdout.write(render_text(build_report(store, datetime.now(UTC), tz=UTC)))
