@@ -30,5 +30,5 @@ def cases() -> list[dict]:
          "kwargs": {}},
         {"name": "two classes, non-square 5x8", "args": [_blobs(rng, 2, 5, 8, 3), 4], "kwargs": {}},
         {"name": "random 3x16x12, k 10", "args": [_blobs(rng, 3, 16, 12, 6), 10], "kwargs": {}},
-        {"name": "larger 20x96x128, k 100", "args": [_blobs(rng, 20, 96, 128, 40), 100], "kwargs": {}},
+        {"name": "larger 10x64x96, k 100", "args": [_blobs(rng, 10, 64, 96, 40), 100], "kwargs": {}},
     ]

@@ -26,5 +26,5 @@ def cases() -> list[dict]:
         _case(rng, "different t per example (N, D)", (4, 3), 5, t=[0, 4, 1, 2]),
         _case(rng, "linear schedule, T = 1000, images", (6, 1, 5, 5), 1000, t=[0, 1, 10, 500, 998, 999]),
         _case(rng, "random batch (8, 2, 6)", (8, 2, 6), 100),
-        _case(rng, "larger (64, 3, 32, 32), T = 1000", (64, 3, 32, 32), 1000),
+        _case(rng, "larger (16, 3, 32, 32), T = 1000", (16, 3, 32, 32), 1000),
     ]

@@ -19,6 +19,6 @@ def cases() -> list[dict]:
         {"name": "random 4x5", "args": [rng.normal(size=(4, 5)), rng.normal(size=(4, 5)), 0.05, 2.0], "kwargs": {}},
         {"name": "random 3-D, strong penalty",
          "args": [rng.normal(size=(2, 3, 4)) * 0.5, rng.normal(size=(2, 3, 4)), 0.1, 4.0], "kwargs": {}},
-        {"name": "larger 512x512", "args": [rng.normal(size=(512, 512)), rng.normal(size=(512, 512)), 0.01, 10.0],
+        {"name": "larger 256x256", "args": [rng.normal(size=(256, 256)), rng.normal(size=(256, 256)), 0.01, 10.0],
          "kwargs": {}},
     ]

@@ -21,5 +21,5 @@ def cases() -> list[dict]:
         _case(rng, "batch 5, 6 -> 3", (5,), 6, 3),
         _case(rng, "sequence input (B, L, in) = (2, 3, 4) -> 5", (2, 3), 4, 5),
         _case(rng, "random batch 16, 32 -> 10", (16,), 32, 10),
-        _case(rng, "larger (8, 64, 256) -> 512", (8, 64), 256, 512),
+        _case(rng, "larger (4, 32, 128) -> 256", (4, 32), 128, 256),
     ]
