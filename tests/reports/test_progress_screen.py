@@ -46,6 +46,7 @@ async def test_progress_screen_shows_the_reports(store):
         assert sections.row_count == 3
         bn = sections.get_row("Batch Normalization")
         assert bn[0] == "Batch normalization" and bn[2] == "67% of 3" and bn[3] == "3 (1 new)"
+        assert str(screen.query_one("#drills-title", Static).render()) == "Drills: 1 of 2 mastered"
         drills = screen.query_one("#drills", DataTable)
         assert drills.get_row("conv2d")[2:] == ["1/2", "8/8", "pass"]
         assert drills.get_row("adam")[2:] == ["0/1", "2/5", "fail"]

@@ -115,7 +115,9 @@ class ProgressScreen(Screen):
             yield Static(_span_caption(report.forecast), classes="caption")
             yield Static("Sections: mastery and true retention", classes="title")
             yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
-            yield Static("Drills", classes="title")
+            drills = sum(m.drills for m in report.mastery)
+            mastered = sum(m.drills_mastered for m in report.mastery)
+            yield Static(f"Drills: {mastered} of {drills} mastered", id="drills-title", classes="title")
             yield DataTable(id="drills", cursor_type="row", zebra_stripes=True)
             yield Static(self._next_steps(report), id="next")
         yield Footer()
@@ -131,6 +133,9 @@ class ProgressScreen(Screen):
         self.query_one("#reviews", Sparkline).data = [n for _, n in self.report.reviews_per_day]
         self.query_one("#forecast", Sparkline).data = [n for _, n in self.report.forecast]
         self.query_one("#next", Static).update(self._next_steps(self.report))
+        drills = sum(m.drills for m in self.report.mastery)
+        mastered = sum(m.drills_mastered for m in self.report.mastery)
+        self.query_one("#drills-title", Static).update(f"Drills: {mastered} of {drills} mastered")
         self._fill_tables()
 
     def _fill_tables(self) -> None:
