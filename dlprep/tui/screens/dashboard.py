@@ -69,10 +69,13 @@ class DashboardScreen(Screen):
             table.add_row(c.deck, _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"), str(c.total),
                           key=c.deck)
         due = sum(len(part) for part in study.queue(kinds=CARD_KINDS))
+        drill_learning, drill_reviews, _new_drills = study.queue(kinds=("drill",))
+        drills = len(drill_learning) + len(drill_reviews)
         streak = study.streak()
         self.query_one("#today", Static).update(
             f"[b]{study.reviews_today()}[/b] reviews today · streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"
             f" · [b]{due}[/b] card{'s' if due != 1 else ''} to study now"
+            f" · [b]{drills}[/b] drill{'s' if drills != 1 else ''} due"
         )
         self.query_one("#notices", Static).update(self._notices(counts))
 
@@ -99,7 +102,7 @@ class DashboardScreen(Screen):
     def start_review(self, deck: str | None) -> None:
         from dlprep.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.services, deck=deck))
+        self.app.push_screen(ReviewScreen(self.services, deck=deck, include_drills=deck is None))
 
     def action_review_all(self) -> None:
         self.start_review(None)

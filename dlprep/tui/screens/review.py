@@ -40,10 +40,13 @@ class ReviewScreen(Screen):
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, services: Services, deck: str | None = None) -> None:
+    def __init__(self, services: Services, deck: str | None = None, *, include_drills: bool = False) -> None:
         super().__init__()
         self.services = services
         self.deck = deck
+        self.include_drills = include_drills
+        self.offered_drills: set[str] = set()
+        self.awaiting_drill = False
         self.item: StudyItem | None = None
         self.revealed = False
         self.chosen: int | None = None
@@ -68,6 +71,11 @@ class ReviewScreen(Screen):
     # ----- showing cards ----------------------------------------------------------------------------
     def show_next(self) -> None:
         self.item = self.services.study.next_item(self.deck, kinds=CARD_KINDS)
+        if self.include_drills:
+            mixed = self.services.study.next_item(self.deck, kinds=(*CARD_KINDS, "drill"))
+            offer = mixed is not None and mixed.card.kind == "drill" and mixed.state != 0
+            if offer and mixed.card.id not in self.offered_drills:
+                self.offer_drill(mixed.card.id)
         self.revealed = False
         self.chosen = None
         self.shown_at = time.monotonic()
@@ -156,6 +164,24 @@ class ReviewScreen(Screen):
     def on_selection_list_selected_changed(self) -> None:
         if self.revealed:
             self.update_rating_bar()
+
+    def offer_drill(self, card_id: str) -> None:
+        """A drill is due again among the cards: open it; the review goes on when its screen closes.
+
+        New drills are not pushed into a card review; they wait in the drill browser.
+        """
+        try:
+            from dlprep.tui.screens.drill import DrillScreen
+        except ImportError:
+            return
+        self.offered_drills.add(card_id)
+        self.awaiting_drill = True
+        self.app.push_screen(DrillScreen(self.services, card_id.removeprefix("drill:")))
+
+    def on_screen_resume(self) -> None:
+        if self.awaiting_drill:
+            self.awaiting_drill = False
+            self.show_next()
 
     # ----- actions ----------------------------------------------------------------------------------
     def action_reveal(self) -> None:
