@@ -24,11 +24,12 @@ def sum_not_mean(logits, targets, label_smoothing=0.0):
 
 
 def log_of_unshifted_softmax(logits, targets, label_smoothing=0.0):
-    e = np.exp(logits)
-    logp = np.log(e / np.sum(e, axis=1, keepdims=True))
-    n = logits.shape[0]
-    per = (1 - label_smoothing) * -logp[np.arange(n), targets] - label_smoothing * np.mean(logp, axis=1)
-    return float(np.mean(per))
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        e = np.exp(logits)
+        logp = np.log(e / np.sum(e, axis=1, keepdims=True))
+        n = logits.shape[0]
+        per = (1 - label_smoothing) * -logp[np.arange(n), targets] - label_smoothing * np.mean(logp, axis=1)
+        return float(np.mean(per))
 
 
 MISTAKES = {

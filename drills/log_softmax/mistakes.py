@@ -4,12 +4,14 @@ import numpy as np
 
 
 def log_of_softmax(x, axis=-1):
-    e = np.exp(x - np.max(x, axis=axis, keepdims=True))
-    return np.log(e / np.sum(e, axis=axis, keepdims=True))
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        e = np.exp(x - np.max(x, axis=axis, keepdims=True))
+        return np.log(e / np.sum(e, axis=axis, keepdims=True))
 
 
 def unshifted_logsumexp(x, axis=-1):
-    return x - np.log(np.sum(np.exp(x), axis=axis, keepdims=True))
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        return x - np.log(np.sum(np.exp(x), axis=axis, keepdims=True))
 
 
 def shift_not_added_back(x, axis=-1):

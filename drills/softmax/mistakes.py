@@ -4,8 +4,9 @@ import numpy as np
 
 
 def no_max_shift(x, axis=-1):
-    e = np.exp(x)
-    return e / np.sum(e, axis=axis, keepdims=True)
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        e = np.exp(x)
+        return e / np.sum(e, axis=axis, keepdims=True)
 
 
 def always_last_axis(x, axis=-1):

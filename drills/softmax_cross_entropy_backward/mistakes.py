@@ -21,10 +21,11 @@ def sign_flipped(logits, targets):
 
 
 def unstable_softmax(logits, targets):
-    e = np.exp(logits)
-    g = e / np.sum(e, axis=1, keepdims=True)
-    g[np.arange(logits.shape[0]), targets] -= 1.0
-    return g / logits.shape[0]
+    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+        e = np.exp(logits)
+        g = e / np.sum(e, axis=1, keepdims=True)
+        g[np.arange(logits.shape[0]), targets] -= 1.0
+        return g / logits.shape[0]
 
 
 MISTAKES = {
