@@ -64,21 +64,21 @@ def to_html(text: str) -> str:
         stash.append(fragment)
         return f"\x00{len(stash) - 1}\x00"
 
-    text = _FENCE.sub(lambda m: keep(f"<pre><code>{html.escape(m.group(1))}</code></pre>"), text)
-    text = _CODE.sub(lambda m: keep(f"<code>{html.escape(m.group(1))}</code>"), text)
+    text = _FENCE.sub(lambda m: keep(f"<pre><code>{html.escape(m.group(1), quote=False)}</code></pre>"), text)
+    text = _CODE.sub(lambda m: keep(f"<code>{html.escape(m.group(1), quote=False)}</code>"), text)
     text = _MATH.sub(
-        lambda m: keep(f"\\[{html.escape(m.group(1))}\\]" if m.group(1) is not None
-                       else f"\\({html.escape(m.group(2))}\\)"),
+        lambda m: keep(f"\\[{html.escape(m.group(1), quote=False)}\\]" if m.group(1) is not None
+                       else f"\\({html.escape(m.group(2), quote=False)}\\)"),
         text,
     )
-    text = html.escape(text)
+    text = html.escape(text, quote=False)
     text = _BOLD.sub(r"<b>\1</b>", text)
     text = text.replace("\n", "<br>")
     return re.sub("\x00(\\d+)\x00", lambda m: stash[int(m.group(1))], text)
 
 
 def _context(card: Card) -> str:
-    return f'<div class="context">{html.escape(card.context)}</div>' if card.context else ""
+    return f'<div class="context">{html.escape(card.context, quote=False)}</div>' if card.context else ""
 
 
 def basic_fields(card: Card) -> tuple[str, str]:

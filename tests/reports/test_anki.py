@@ -130,3 +130,12 @@ def test_export_commands(tmp_path, monkeypatch, capsys):
     assert "0 reviews, 0 attempts, 6 cards" in capsys.readouterr().out
     assert main(["export", "progress", str(tmp_path / "p.json" / "x.json")]) == 2
     assert "cannot write the progress file" in capsys.readouterr().err
+
+
+def test_markdown_and_math_to_anki_html():
+    from dlprep.reports.anki import to_html
+
+    text = "It's **key**: `x<y` and $a<b$, then\n$$\\sum_i x_i$$"
+    assert to_html(text) == ("It's <b>key</b>: <code>x&lt;y</code> and \\(a&lt;b\\), then<br>"
+                             "\\[\\sum_i x_i\\]")
+    assert to_html("```python\nif a < b:\n    pass\n```") == "<pre><code>if a &lt; b:\n    pass\n</code></pre>"
