@@ -13,7 +13,7 @@ from dlprep.grading.result import OUTPUT_CAP, CaseResult, GradeResult
 from dlprep.grading.safe_npy import BadOutput, load_array
 
 CASE_OUTPUT_CAP = 2000
-MAX_OUTPUTS = 64
+MAX_OUTPUTS = 4000
 
 
 def _text(value: Any, cap: int) -> str:

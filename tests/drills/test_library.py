@@ -108,13 +108,11 @@ def test_starter_is_cleanly_not_implemented(drill_id: str, grader: Grader) -> No
 @pytest.mark.parametrize("drill_id", DRILL_IDS)
 def test_each_mistake_fails_and_is_diagnosed_as_itself(drill_id: str, grader: Grader) -> None:
     spec = _spec(drill_id)
-    cases = load_cases(spec)
-    reference = load_reference(spec)
+    prepared = grader.prepared(drill_id)
     source = (spec.path / "mistakes.py").read_text()
     for name, (mistake, _sentence) in load_mistakes(spec).items():
         differs = False
-        for case in cases:
-            expected = run_case(reference, copy.deepcopy(case), spec.kind, spec.framework)
+        for case, expected in zip(prepared.cases, prepared.expected, strict=True):
             try:
                 got = run_case(mistake, copy.deepcopy(case), spec.kind, spec.framework)
             except Exception:  # noqa: BLE001 - raising also differs from the reference
