@@ -1,0 +1,33 @@
+"""The app reaches its first screen without importing torch or numpy (they cost seconds to import)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+
+def test_first_screen_without_torch(tmp_path: Path) -> None:
+    script = textwrap.dedent(
+        """
+        import json, sys
+        from dlprep.tui.app import DlprepApp
+        from dlprep.tui.screens.dashboard import DashboardScreen
+
+        async def auto_pilot(pilot):
+            await pilot.pause()
+            ok = isinstance(pilot.app.screen, DashboardScreen)
+            print(json.dumps({"dashboard": ok, "torch": "torch" in sys.modules, "numpy": "numpy" in sys.modules}))
+            pilot.app.exit()
+
+        DlprepApp().run(headless=True, size=(80, 24), auto_pilot=auto_pilot)
+        """
+    )
+    env = {**os.environ, "DLPREP_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    state = json.loads(result.stdout.strip().splitlines()[-1])
+    assert state == {"dashboard": True, "torch": False, "numpy": False}
