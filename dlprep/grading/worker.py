@@ -31,6 +31,7 @@ RESULT_FRAME_CAP = 64 << 20
 RESULT_TOTAL_CAP = 256 << 20
 TMPFS_MB = 32
 PR_SET_CHILD_SUBREAPER = 36
+DISABLED = {x.strip() for x in os.environ.get("DLPREP_SANDBOX_DISABLE", "").split(",") if x.strip()}
 
 
 class Worker:
@@ -61,13 +62,20 @@ class Worker:
         return self.queue.pop(0)
 
     def setup(self, deny: list[str]) -> None:
-        reads = isolation.allowed_paths(isolation.python_read_roots(), deny)
-        self.ruleset, reason = isolation.build_landlock(reads, [self.temp_root])
-        if self.ruleset is None:
-            self.missing["landlock"] = reason
-        self.seccomp, reason = isolation.build_seccomp()
-        if self.seccomp is None:
-            self.missing["seccomp"] = reason
+        off = "disabled by DLPREP_SANDBOX_DISABLE"
+        if "landlock" in DISABLED:
+            self.missing["landlock"] = off
+        else:
+            reads = isolation.allowed_paths(isolation.python_read_roots(), deny)
+            self.ruleset, reason = isolation.build_landlock(reads, [self.temp_root])
+            if self.ruleset is None:
+                self.missing["landlock"] = reason
+        if "seccomp" in DISABLED:
+            self.missing["seccomp"] = off
+        else:
+            self.seccomp, reason = isolation.build_seccomp()
+            if self.seccomp is None:
+                self.missing["seccomp"] = reason
         self.send({"type": "ready", "missing": self.missing, "pid": os.getpid()})
 
     def load_torch(self) -> None:
@@ -105,7 +113,10 @@ class Worker:
         code = 70
         try:
             isolation.set_parent_death_signal()
-            layers, ns_reason = isolation.unshare_namespaces()
+            if "namespaces" in DISABLED:
+                layers, ns_reason = [], "disabled by DLPREP_SANDBOX_DISABLE"
+            else:
+                layers, ns_reason = isolation.unshare_namespaces()
             missing = dict(self.missing)
             if ns_reason:
                 missing["namespaces"] = ns_reason
@@ -208,6 +219,7 @@ class Worker:
         for fd in open_fds:
             os.close(fd)
         self._reap(pid_b)
+        self._kill_strays()
         outcome["exit_code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
         outcome["output"] = output.decode("utf-8", "replace")
         outcome["output_dropped"] = dropped
@@ -225,6 +237,31 @@ class Worker:
                 if not os.path.exists(f"/proc/{pid_b}"):
                     return
                 time.sleep(0.002)
+
+    def _kill_strays(self) -> None:
+        """Kill and reap every remaining descendant (only possible when the PID namespace is missing:
+        orphans are reparented to this subreaper)."""
+        me = os.getpid()
+        for _ in range(50):
+            strays = []
+            for entry in os.listdir("/proc"):
+                if not entry.isdigit():
+                    continue
+                try:
+                    with open(f"/proc/{entry}/stat") as fh:
+                        ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+                except (OSError, ValueError, IndexError):
+                    continue
+                if ppid == me:
+                    strays.append(int(entry))
+            if not strays:
+                return
+            for pid in strays:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            for pid in strays:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, 0)
 
     def serve(self) -> None:
         while True:
