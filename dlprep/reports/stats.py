@@ -247,13 +247,18 @@ def _stability(fsrs_json: str | None) -> float:
 
 def _load_items(store: Store) -> list[dict]:
     return store.query(
-        "SELECT id, section, kind, fsrs, state, due, tags FROM cards "
-        "WHERE suspended = 0 AND retired = 0 ORDER BY id"
+        "SELECT id, section, kind, fsrs, state, due, tags, suspended FROM cards WHERE retired = 0 ORDER BY id"
     )
 
 
-def _active_items(store: Store) -> list[dict]:
+def _current_items(store: Store) -> list[dict]:
+    """Every card and drill that is not retired (suspended ones included)."""
     return _rows(store, "items", _load_items)
+
+
+def _active_items(store: Store) -> list[dict]:
+    """Cards and drills that are neither retired nor suspended."""
+    return [item for item in _current_items(store) if not item["suspended"]]
 
 
 def is_mastered(item: dict) -> bool:
@@ -388,8 +393,8 @@ def weakest_sections(store: Store, now: datetime, *, limit: int = 5) -> list[Wea
     due: Counter[str] = Counter()
     leeches: Counter[str] = Counter()
     drill_section: dict[str, str] = {}
-    for item in _active_items(store):
-        if item["state"] != 0 and item["due"] and parse_time(item["due"]) <= now:
+    for item in _current_items(store):  # leeches are usually suspended: count them anyway
+        if not item["suspended"] and item["state"] != 0 and item["due"] and parse_time(item["due"]) <= now:
             due[item["section"]] += 1
         if "leech" in (item["tags"] or "").split():
             leeches[item["section"]] += 1

@@ -73,7 +73,7 @@ def build_history(store: Store) -> None:
     add_card(store, "a2", BN, state=2, stability=5, due="2026-03-10T08:00", tags="leech")
     add_card(store, "a3", BN, kind="cloze", note_id="n3")
     add_card(store, "b1", DROPOUT, state=1, stability=1, due="2026-03-11T02:00")
-    add_card(store, "b2", DROPOUT, state=2, stability=50, due="2026-03-11T02:00", suspended=1)
+    add_card(store, "b2", DROPOUT, state=2, stability=50, due="2026-03-11T02:00", suspended=1, tags="leech")
     add_card(store, "drill:conv2d", IMPL, kind="drill", state=2, stability=25, due="2026-04-20T00:00")
     add_card(store, "drill:adam", IMPL, kind="drill", state=1, stability=2, due="2026-03-13T12:00")
     add_review(store, "a1", 3, "2026-03-05T10:00", 0, 1000)

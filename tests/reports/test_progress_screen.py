@@ -53,7 +53,7 @@ async def test_progress_screen_shows_the_reports(store):
         heat = str(screen.query_one("#heatmap", Static).render())
         assert heat.count("■") == 7 * 25 + 2 + 5  # 25 full weeks, Mon-Tue of this week, the legend
         nxt = str(screen.query_one("#next", Static).render())
-        assert "1. Dropout: keep reviewing on schedule" in nxt
+        assert "1. Dropout: re-read the notes and rewrite 1 leech card(s)" in nxt
 
         add_review(store, "a1", 3, "2026-03-10T11:00", 2)
         await pilot.press("r")

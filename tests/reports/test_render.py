@@ -44,6 +44,7 @@ def test_text_summary(report):
     assert "Due        2 today · 4 in 7 days · 4 in 30 days" in text
     assert "Time       17 min (reviews 28 s, drills 17 min) · 17 min last 7 days" in text
     assert "  1. Dropout (retention 100%, mastery 0%)" in text
+    assert "     re-read the notes and rewrite 1 leech card(s)" in text
     assert "     retry drill adam (last attempt failed)" in text
     assert "  conv2d             ✗✓           2 runs, passing, best 8/8, first ✓ 2026-03-09" in lines
     assert "  adam               ✗            1 run, failing, best 2/5" in lines

@@ -9,7 +9,7 @@ import pytest
 from dlprep.reports import stats
 from dlprep.store import open_store
 
-from .history import BN, DROPOUT, IMPL, NOW, add_attempt, add_review, at, build_history
+from .history import BN, DROPOUT, IMPL, NOW, add_attempt, add_card, add_review, at, build_history
 
 
 @pytest.fixture
@@ -125,10 +125,12 @@ def test_weakest_sections_ranked_with_advice(store):
     got = stats.weakest_sections(store, at(NOW))
     assert [w.section for w in got] == [DROPOUT, IMPL, BN]
     drop, impl, bn = got
-    assert drop.score == pytest.approx(0.5 + 1 - 5.5 / 6, abs=1e-4)
+    # Dropout: retention 1/1 smoothed to 5.5/6, nothing mastered of 1 started, b2 a suspended leech
+    assert drop.score == pytest.approx((1 - 5.5 / 6) + 0.5 + 0.1, abs=1e-4)
     assert impl.score == pytest.approx(0.1 + 0.25 + 0.2, abs=1e-4)
     assert bn.score == pytest.approx(0.1875 + 0.25 + 0.1, abs=1e-4)
-    assert drop.advice == ["keep reviewing on schedule"]
+    assert drop.leeches == 1 and drop.due == 0
+    assert drop.advice == ["re-read the notes and rewrite 1 leech card(s)"]
     assert impl.failing_drills == ["adam"]
     assert impl.advice == ["retry drill adam (last attempt failed)"]
     assert bn.advice == ["re-read the notes and rewrite 1 leech card(s)", "review 1 due item(s)"]
@@ -139,7 +141,17 @@ def test_low_retention_suggests_rereading(store):
         add_review(store, "b1", 1, f"2026-02-{day:02d}T10:00", 2)
     weak = {w.section: w for w in stats.weakest_sections(store, at(NOW))}
     assert weak[DROPOUT].retention.rate == pytest.approx(1 / 6)
-    assert weak[DROPOUT].advice == ["re-read the notes section (retention 17%)"]
+    assert weak[DROPOUT].advice == [
+        "re-read the notes and rewrite 1 leech card(s)", "re-read the notes section (retention 17%)"]
+
+
+def test_nothing_to_fix_means_keep_reviewing(tmp_path):
+    s = open_store(tmp_path / "calm.db")
+    add_card(s, "c1", DROPOUT, state=2, stability=3, due="2026-03-12T10:00")
+    add_review(s, "c1", 3, "2026-03-09T10:00", 2)
+    (only,) = stats.weakest_sections(s, at(NOW))
+    assert only.advice == ["keep reviewing on schedule"]
+    s.close()
 
 
 def test_day_start_hour_setting(store):
