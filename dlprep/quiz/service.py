@@ -84,6 +84,8 @@ def question_from_card(card: Card) -> Question | None:
             options=[o.text for o in card.options], correct_option=card.correct_option,
             explanation=card.explanation, **common,
         )
+    if card.kind not in ("cloze", "basic") or len(card.answer.split()) > 3 * MAX_CLOZE_WORDS:
+        return None  # clearly too long to type: no need to read its math
     if card.kind == "cloze" and 0 < word_count(card.answer) <= MAX_CLOZE_WORDS:
         prompt = cloze.front(card.question, card.cloze_index)
         full = cloze.back(card.question, card.cloze_index)
