@@ -10,6 +10,7 @@ default's (and than the currently stored parameters', if any). Needs at least :d
 from __future__ import annotations
 
 import json
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -83,7 +84,12 @@ class FitResult:
 
 
 def _metric_dict(m: Metrics) -> dict:
-    return {"log_loss": m.log_loss, "auc": m.auc, "rmse_bins": m.rmse_bins}
+    """Metrics as JSON-ready numbers (NaN, e.g. AUC with one outcome class only, becomes null)."""
+
+    def clean(x: float) -> float | None:
+        return None if math.isnan(x) else x
+
+    return {"log_loss": clean(m.log_loss), "auc": clean(m.auc), "rmse_bins": clean(m.rmse_bins)}
 
 
 def fit_parameters(train: Sequence[ReviewLog]) -> list[float]:

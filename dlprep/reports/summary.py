@@ -56,6 +56,7 @@ class Report:
             "streak": self.streak,
             "due_today": self.due_today,
             "reviews_per_day": [{"day": d.isoformat(), "reviews": n} for d, n in self.reviews_per_day],
+            "active_days": [{"day": d.isoformat(), "activity": n} for d, n in self.activity if n],
             "retention": ret(self.retention),
             "retention_30d": ret(self.retention_30d),
             "retention_by_section": {s: ret(r) for s, r in self.retention_by_section.items()},
