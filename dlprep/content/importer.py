@@ -77,6 +77,12 @@ def _list_points(block: Block) -> list[str]:
     return [p for p in out if has_words(p)]
 
 
+def _is_table(text: str) -> bool:
+    """A pipe table (plain CommonMark reads it as a paragraph): kept in the answer, never split into points."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    return len(lines) >= 2 and all(line.startswith("|") for line in lines)
+
+
 def _is_display_math(text: str) -> bool:
     stripped = text.strip()
     return stripped.startswith("$$") and stripped.endswith("$$") and len(stripped) > 4
@@ -136,7 +142,7 @@ class _NotesReader:
                     list_points.extend(_list_points(block))
                     if not made:
                         self.list_clozes(block, heading, key)
-                elif block.type == "paragraph":
+                elif block.type == "paragraph" and not _is_table(text):
                     point = point_text(text)
                     if _is_display_math(point) and prose:
                         prose[-1] = f"{prose[-1]} {point}"

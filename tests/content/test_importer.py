@@ -147,6 +147,13 @@ def test_cloze_cards_in_paragraphs_and_list_items(deck) -> None:
     assert warmup.section == "Learning rate schedules"
 
 
+def test_a_table_is_kept_in_the_answer_but_not_split_into_key_points() -> None:
+    text = "# Norms\nThey differ in the axes.\n\n| norm | axes |\n| --- | --- |\n| batch | N, H, W |\n"
+    card = parse_notes_text(text, "t.md").cards[0]
+    assert card.key_points == ["They differ in the axes."]
+    assert card.answer.endswith("| batch | N, H, W |")
+
+
 def test_a_heading_with_only_code_is_a_basic_card(deck) -> None:
     card = by_question(deck)["Explain: Learning rate schedules › Code only"]
     assert card.kind == "basic"
