@@ -62,7 +62,7 @@ def compare_array(exp: np.ndarray, out: np.ndarray, rtol: float, atol: float) ->
         if wrong.size:
             first = int(wrong[0])
             return (f"{wrong.size} of {exp.size} values differ; first at index {_index(first, exp.shape)}: "
-                    f"got {out.ravel()[first]!r}, expected {exp.ravel()[first]!r}" + _small(exp, out))
+                    f"got {out.ravel()[first].item()!r}, expected {exp.ravel()[first].item()!r}" + _small(exp, out))
         return None
     e, o = exp.astype(np.float64).ravel(), out.astype(np.float64).ravel()
     nan_bad = np.isnan(e) != np.isnan(o)
@@ -71,7 +71,8 @@ def compare_array(exp: np.ndarray, out: np.ndarray, rtol: float, atol: float) ->
     if bad_special.size:
         first = int(bad_special[0])
         return (f"{bad_special.size} value(s) are NaN or infinite where the expected are not (or the "
-                f"reverse); first at index {_index(first, exp.shape)}: got {o[first]!r}, expected {e[first]!r}")
+                f"reverse); first at index {_index(first, exp.shape)}: got {o[first].item()!r}, "
+                f"expected {e[first].item()!r}")
     finite = np.isfinite(e)
     with np.errstate(all="ignore"):
         abs_err = np.where(finite, np.abs(o - e), 0.0)
