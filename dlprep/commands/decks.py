@@ -57,7 +57,7 @@ def _imported_summaries() -> list[dict]:
             row["deck"], {"deck": row["deck"], "section": row["section"], "source": "imported", "cards": 0, "kinds": {}}
         )
         entry["cards"] += row["n"]
-        entry["kinds"][row["kind"]] = row["n"]
+        entry["kinds"][row["kind"]] = entry["kinds"].get(row["kind"], 0) + row["n"]
     return list(by_deck.values())
 
 
