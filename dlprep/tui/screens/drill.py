@@ -15,6 +15,7 @@ import shlex
 import subprocess
 import threading
 import time
+from pathlib import Path
 from typing import Any
 
 from textual import work
@@ -32,6 +33,7 @@ from dlprep.services import Services
 from dlprep.srs.scheduler import RATING_NAMES
 from dlprep.tui.widgets.confirm import ConfirmScreen
 from dlprep.tui.widgets.history import AttemptHistory
+from dlprep.tui.widgets.prompt import PromptMarkdown
 from dlprep.tui.widgets.solution import SolutionView
 from dlprep.tui.widgets.verdict import VerdictView
 
@@ -51,6 +53,15 @@ def shared_grader(app: App) -> Any:
         app.grader = grader
         atexit.register(grader.close)
     return grader
+
+
+def shown_path(path: Path) -> str:
+    """The workspace file as a person would type it: under ``$DLPREP_HOME`` or ``~`` when it is."""
+    home = os.environ.get("DLPREP_HOME")
+    for base, name in ((home, "$DLPREP_HOME"), (str(Path.home()), "~")):
+        if base and path.is_relative_to(Path(base).expanduser()):
+            return f"{name}/{path.relative_to(Path(base).expanduser())}"
+    return str(path)
 
 
 class DrillScreen(Screen):
@@ -107,30 +118,28 @@ class DrillScreen(Screen):
         return self._grader
 
     def compose(self) -> ComposeResult:
+        self._saved_text = self.practice.read_code(self.drill_id)
         yield Header()
         yield Static(id="drill-meta")
         with Container(id="drill-body"):
             with TabbedContent(id="drill-tabs", initial="prompt"):
                 with TabPane("Prompt", id="prompt"), VerticalScroll(id="prompt-pane"):
-                    yield Markdown(render_math(self.spec.prompt), id="prompt-text")
-                    yield Markdown(id="hints")
+                    yield PromptMarkdown(render_math(self.spec.prompt), id="prompt-text")
+                    yield PromptMarkdown(id="hints")
                 with TabPane("Results", id="results"):
                     yield VerdictView(id="verdict")
                 with TabPane("History", id="history"):
                     yield AttemptHistory(id="attempts")
                 with TabPane("Solution", id="solution"):
                     yield SolutionView(id="solution-view")
-            yield TextArea.code_editor("", language="python", id="editor", soft_wrap=False)
+            yield TextArea.code_editor(self._saved_text, language="python", id="editor", soft_wrap=False)
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
         self.practice.ensure_card(self.drill_id)
-        code = self.practice.read_code(self.drill_id)
-        self._saved_text = code
         self._stamp = file_stamp(self.path)
         editor = self.query_one("#editor", TextArea)
-        editor.load_text(code)
         self.show_hints()
         self.refresh_meta()
         self.refresh_history()
@@ -147,7 +156,7 @@ class DrillScreen(Screen):
         status = self.practice.status(self.drill_id).status
         self.query_one("#drill-meta", Static).update(
             f"[b]{s.id}[/b] · {section_title(s.section)} · {s.difficulty} · {s.framework} · [i]{status}[/i]"
-            f" · {self.path}"
+            f" · {shown_path(self.path)}"
         )
 
     def refresh_history(self) -> None:
@@ -322,7 +331,7 @@ class DrillScreen(Screen):
             return
         self.show_hints()
         self.query_one("#drill-tabs", TabbedContent).active = "prompt"
-        self.query_one("#prompt-pane", VerticalScroll).scroll_end(animate=False)
+        self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
 
     def action_reset(self) -> None:
         def done(confirmed: bool | None) -> None:

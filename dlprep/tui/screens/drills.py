@@ -61,6 +61,7 @@ class DrillBrowserScreen(Screen):
         self.practice = practice or DrillPractice(services.store, services.study)
         self.grader = grader
         self.shown: list[str] = []
+        self._statuses: dict[str, DrillStatus] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,11 +87,13 @@ class DrillBrowserScreen(Screen):
         self.query_one("#drill-search", Input).focus()
 
     def on_screen_resume(self) -> None:
-        self.refresh_table()
+        self.refresh_table(reload=True)
 
-    def refresh_table(self) -> None:
+    def refresh_table(self, reload: bool = False) -> None:
         specs = self.practice.specs()
-        statuses = self.practice.statuses()
+        if reload or self._statuses is None:
+            self._statuses = self.practice.statuses()
+        statuses = self._statuses
         words = self.query_one("#drill-search", Input).value.lower().split()
         section = self.query_one("#section-filter", Select).value
         wanted = self.query_one("#status-filter", Select).value
@@ -138,7 +141,7 @@ class DrillBrowserScreen(Screen):
         self.refresh_table()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        self.refresh_table()
+        self.refresh_table(reload=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_open()

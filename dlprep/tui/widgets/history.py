@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rich.syntax import Syntax
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import DataTable, Static, TextArea
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import DataTable, Static
 
 from dlprep.srs import clock
 
@@ -31,17 +32,20 @@ class AttemptHistory(Vertical):
     AttemptHistory { padding: 0 1; }
     AttemptHistory #history-table { height: 1fr; min-height: 4; }
     AttemptHistory #history-caption { height: 1; }
-    AttemptHistory #history-code { height: 2fr; min-height: 4; }
+    AttemptHistory #history-scroll { height: 2fr; min-height: 4; border-top: solid $primary; }
+    AttemptHistory #history-code { height: auto; }
     """
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 - Textual's keyword
         super().__init__(id=id)
         self.attempts: list[Any] = []
+        self.shown_code = ""
 
     def compose(self) -> ComposeResult:
         yield DataTable(id="history-table", cursor_type="row", zebra_stripes=True)
         yield Static("[dim]No attempts yet.[/dim]", id="history-caption")
-        yield TextArea.code_editor("", language="python", read_only=True, id="history-code")
+        with VerticalScroll(id="history-scroll"):
+            yield Static(id="history-code")
 
     def on_mount(self) -> None:
         table = self.query_one("#history-table", DataTable)
@@ -63,14 +67,15 @@ class AttemptHistory(Vertical):
 
     def select(self, index: int) -> None:
         caption = self.query_one("#history-caption", Static)
-        code = self.query_one("#history-code", TextArea)
+        code = self.query_one("#history-code", Static)
         if not self.attempts:
             caption.update("[dim]No attempts yet.[/dim]")
-            code.load_text("")
+            code.update("")
             return
         attempt = self.attempts[index]
         caption.update(f"[dim]Code of attempt {len(self.attempts) - index} ({attempt.status.replace('_', ' ')})[/dim]")
-        code.load_text(attempt.code)
+        self.shown_code = attempt.code
+        code.update(Syntax(attempt.code, "python", theme="ansi_dark", line_numbers=True, word_wrap=True))
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         if event.data_table.id == "history-table" and 0 <= event.cursor_row < len(self.attempts):

@@ -47,7 +47,11 @@ class SolutionView(VerticalScroll):
         yield Static(id="solution-code")
         yield Static(id="solution-diff")
 
+    reference: str = ""
+    heading: str = ""
+
     def show(self, reference: str, mine: str, heading: str) -> None:
+        self.reference, self.heading = reference, heading
         self.query_one("#solution-note", Static).update(Text(heading, style="bold"))
         self.query_one("#solution-code", Static).update(
             Syntax(reference, "python", theme="ansi_dark", line_numbers=False, word_wrap=True)
