@@ -49,7 +49,10 @@ def format_verdict(result) -> str:  # noqa: ANN001 - a GradeResult; imported laz
 def run(args: argparse.Namespace) -> int:
     from dlprep.drills import get_drill
     from dlprep.grading.client import WorkerClient
+    from dlprep.paths import drills_dir
 
+    if not (drills_dir() / args.drill_id / "drill.yaml").is_file() or "/" in args.drill_id:
+        raise DlprepError(f"unknown drill {args.drill_id!r} (see `dlprep drills`)")
     path = Path(args.file)
     try:
         code = path.read_text(encoding="utf-8")

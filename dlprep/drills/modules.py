@@ -21,7 +21,9 @@ STEP_KEYS = ({"call", "args", "kwargs"}, {"attr"})
 
 
 def _rel(path: Path) -> str:
-    return "/".join(path.parts[-3:])
+    if path.parent.name == "solutions":
+        return f"solutions/{path.name}"
+    return f"drills/{path.parent.name}/{path.name}"
 
 
 def import_path(path: Path, module_name: str) -> ModuleType:

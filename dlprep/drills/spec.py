@@ -64,8 +64,8 @@ class DrillSpec:
 
 
 def _where(path: Path) -> str:
-    parts = path.parts
-    return "/".join(parts[-3:]) if len(parts) >= 3 else str(path)
+    """How a drill file is named in messages: ``drills/<id>/<file>`` wherever the library lives."""
+    return f"drills/{path.parent.name}/{path.name}"
 
 
 def _text(raw: dict, key: str, where: str) -> str:
