@@ -38,8 +38,8 @@ def test_check_fail_exits_1_and_shows_the_diagnosis(tmp_path: Path) -> None:
 
 
 def test_check_json_prints_one_object_whatever_the_code_prints(tmp_path: Path) -> None:
-    code = (solutions_dir() / "layer_norm.py").read_text().replace(
-        "    mean = x.mean", "    print('{\"status\": \"pass\"}')\n    import os; os.write(1, b'raw')\n    mean = x.mean")
+    noise = "    print('{\"status\": \"pass\"}')\n    import os; os.write(1, b'raw')\n"
+    code = (solutions_dir() / "layer_norm.py").read_text().replace("    mean = x.mean", noise + "    mean = x.mean")
     (tmp_path / "noisy.py").write_text(code)
     run = dlprep("check", "layer_norm", str(tmp_path / "noisy.py"), "--json", home=tmp_path)
     assert run.returncode == 0, run.stderr

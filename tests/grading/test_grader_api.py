@@ -84,11 +84,13 @@ def test_missing_entry_point(grader: Grader) -> None:
 
 
 def test_banned_api_is_a_warning_not_a_failure(grader: Grader) -> None:
-    code = reference_source("conv2d") + "\n\ndef unused():\n    import scipy.signal\n    return scipy.signal.convolve2d\n"
+    extra = "\n\ndef unused():\n    import scipy.signal\n    return scipy.signal.convolve2d\n"
+    code = reference_source("conv2d") + extra
     line = code.splitlines().index("    return scipy.signal.convolve2d") + 1
     result = grader.grade("conv2d", code)
     assert result.status == "pass"
-    assert result.warnings == [f"uses scipy.signal.convolve2d (line {line}), which this drill asks you to write yourself"]
+    assert result.warnings == [
+        f"uses scipy.signal.convolve2d (line {line}), which this drill asks you to write yourself"]
 
 
 def test_cancel_kills_the_child_quickly(grader: Grader) -> None:
