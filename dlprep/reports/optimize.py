@@ -131,7 +131,7 @@ def evaluate(
 
 def review_logs(store: Store) -> list[ReviewLog]:
     """Every rating in the store as fsrs ReviewLogs (our string card ids mapped to integers)."""
-    from dlprep.reports.stats import parse_time
+    from dlprep.reports.rows import parse_time
 
     numbers: dict[str, int] = {}
     logs = []

@@ -23,13 +23,11 @@ Definitions:
 from __future__ import annotations
 
 import json
-import threading
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
+from dlprep.reports.rows import active_items, attempt_rows, current_items, parse_time, review_rows
 from dlprep.store import Store
 
 DEFAULT_DAY_START_HOUR = 4
@@ -37,14 +35,6 @@ MASTERY_STABILITY_DAYS = 21.0
 REVIEW_STATE = 2
 RETENTION_PRIOR_REVIEWS = 5
 RETENTION_PRIOR_RATE = 0.9
-
-
-def parse_time(text: str) -> datetime:
-    """Parse a stored ISO-8601 timestamp; a naive one is taken as UTC."""
-    when = datetime.fromisoformat(text)
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return when
 
 
 def study_day(when: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None) -> date:
@@ -63,71 +53,9 @@ def day_start_hour_setting(store: Store) -> int:
     return hour if 0 <= hour <= 23 else DEFAULT_DAY_START_HOUR
 
 
-_snapshots = threading.local()
-
-
-@contextmanager
-def snapshot(store: Store) -> Iterator[None]:
-    """Within the block, the statistics read each table of ``store`` once and share the rows.
-
-    :func:`dlprep.reports.summary.build_report` uses it so a full report costs one pass over the
-    history; outside it, every function reads the store afresh.
-    """
-    cache = getattr(_snapshots, "cache", None)
-    if cache is not None and id(store) in cache:
-        yield
-        return
-    if cache is None:
-        cache = _snapshots.cache = {}
-    cache[id(store)] = {}
-    try:
-        yield
-    finally:
-        del cache[id(store)]
-
-
-def _rows(store: Store, name: str, load) -> list[dict]:
-    cache = getattr(_snapshots, "cache", None)
-    if cache is None or id(store) not in cache:
-        return load(store)
-    entry = cache[id(store)]
-    if name not in entry:
-        entry[name] = load(store)
-    return entry[name]
-
-
-def _load_reviews(store: Store) -> list[dict]:
-    rows = store.query(
-        "SELECT r.rating, r.reviewed_at, r.duration_ms, c.section, "
-        "CASE WHEN json_valid(r.before) THEN json_extract(r.before, '$.state') END AS before_state "
-        "FROM reviews r LEFT JOIN cards c ON c.id = r.card_id ORDER BY r.id"
-    )
-    for row in rows:
-        row["when"] = parse_time(row["reviewed_at"])
-    return rows
-
-
-def _load_attempts(store: Store) -> list[dict]:
-    rows = store.query(
-        "SELECT id, drill_id, started_at, finished_at, status, passed, total, hints_used, duration_ms "
-        "FROM attempts ORDER BY id"
-    )
-    for row in rows:
-        row["when"] = parse_time(row["finished_at"])
-    return rows
-
-
-def _review_rows(store: Store, now: datetime) -> list[dict]:
-    return [row for row in _rows(store, "reviews", _load_reviews) if row["when"] <= now]
-
-
-def _attempt_rows(store: Store, now: datetime) -> list[dict]:
-    return [row for row in _rows(store, "attempts", _load_attempts) if row["when"] <= now]
-
-
 def review_count(store: Store, now: datetime) -> int:
     """All ratings up to ``now``."""
-    return len(_review_rows(store, now))
+    return len(review_rows(store, now))
 
 
 def reviews_per_day(
@@ -136,7 +64,7 @@ def reviews_per_day(
 ) -> list[tuple[date, int]]:
     """Ratings per study day for the ``days`` days ending today, oldest first (zeros included)."""
     today = study_day(now, day_start_hour, tz)
-    counts = Counter(study_day(r["when"], day_start_hour, tz) for r in _review_rows(store, now))
+    counts = Counter(study_day(r["when"], day_start_hour, tz) for r in review_rows(store, now))
     return [(d, counts.get(d, 0)) for d in (today - timedelta(days=k) for k in range(days - 1, -1, -1))]
 
 
@@ -147,7 +75,7 @@ def activity_by_day(
     """Ratings plus drill attempts per study day (the calendar heatmap), oldest first."""
     today = study_day(now, day_start_hour, tz)
     counts: Counter[date] = Counter()
-    for row in _review_rows(store, now) + _attempt_rows(store, now):
+    for row in review_rows(store, now) + attempt_rows(store, now):
         counts[study_day(row["when"], day_start_hour, tz)] += 1
     return [(d, counts.get(d, 0)) for d in (today - timedelta(days=k) for k in range(days - 1, -1, -1))]
 
@@ -156,7 +84,7 @@ def streak(
     store: Store, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
 ) -> int:
     """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday."""
-    days = {study_day(r["when"], day_start_hour, tz) for r in _review_rows(store, now)}
+    days = {study_day(r["when"], day_start_hour, tz) for r in review_rows(store, now)}
     day = study_day(now, day_start_hour, tz)
     if day not in days:
         day -= timedelta(days=1)
@@ -192,7 +120,7 @@ def _was_in_review(row: dict) -> bool:
 def true_retention(store: Store, now: datetime, *, since: datetime | None = None) -> Retention:
     """True retention over all sections (see the module docstring)."""
     passed = total = 0
-    for row in _review_rows(store, now):
+    for row in review_rows(store, now):
         if (since is None or row["when"] >= since) and _was_in_review(row):
             total += 1
             passed += row["rating"] >= 2
@@ -205,7 +133,7 @@ def retention_by_section(
     """True retention per section (exact notes heading); sections without such ratings are absent."""
     passed: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for row in _review_rows(store, now):
+    for row in review_rows(store, now):
         if (since is None or row["when"] >= since) and _was_in_review(row):
             section = row["section"] or ""
             total[section] += 1
@@ -245,22 +173,6 @@ def _stability(fsrs_json: str | None) -> float:
     return float(value) if isinstance(value, int | float) else 0.0
 
 
-def _load_items(store: Store) -> list[dict]:
-    return store.query(
-        "SELECT id, section, kind, fsrs, state, due, tags, suspended FROM cards WHERE retired = 0 ORDER BY id"
-    )
-
-
-def _current_items(store: Store) -> list[dict]:
-    """Every card and drill that is not retired (suspended ones included)."""
-    return _rows(store, "items", _load_items)
-
-
-def _active_items(store: Store) -> list[dict]:
-    """Cards and drills that are neither retired nor suspended."""
-    return [item for item in _current_items(store) if not item["suspended"]]
-
-
 def is_mastered(item: dict) -> bool:
     """An item (a ``cards`` row) is mastered when in Review state with stability >= 21 days."""
     return item["state"] == REVIEW_STATE and _stability(item["fsrs"]) >= MASTERY_STABILITY_DAYS
@@ -269,7 +181,7 @@ def is_mastered(item: dict) -> bool:
 def mastery_by_section(store: Store) -> list[SectionMastery]:
     """Mastery of every section that has active items, in notes order (unknown sections last)."""
     found: dict[str, SectionMastery] = {}
-    for item in _active_items(store):
+    for item in active_items(store):
         entry = found.setdefault(item["section"], SectionMastery(item["section"]))
         entry.total += 1
         mastered = is_mastered(item)
@@ -295,7 +207,7 @@ def due_forecast(
     """
     today = study_day(now, day_start_hour, tz)
     counts: Counter[int] = Counter()
-    for item in _active_items(store):
+    for item in active_items(store):
         if item["state"] == 0 or not item["due"]:
             continue
         offset = max(0, (study_day(parse_time(item["due"]), day_start_hour, tz) - today).days)
@@ -332,7 +244,7 @@ def drill_history(store: Store, now: datetime) -> list[DrillHistory]:
     resets of the workspace file (``reset``) do not.
     """
     found: dict[str, DrillHistory] = {}
-    for row in _attempt_rows(store, now):
+    for row in attempt_rows(store, now):
         if row["status"] == "reset":
             continue
         entry = found.setdefault(row["drill_id"], DrillHistory(row["drill_id"]))
@@ -365,10 +277,10 @@ class TimeSpent:
 def time_spent(store: Store, now: datetime, *, since: datetime | None = None) -> TimeSpent:
     """Time spent since ``since`` (all time when ``None``): ``reviews.duration_ms + attempts.duration_ms``."""
     review_ms = sum(
-        r["duration_ms"] or 0 for r in _review_rows(store, now) if since is None or r["when"] >= since
+        r["duration_ms"] or 0 for r in review_rows(store, now) if since is None or r["when"] >= since
     )
     drill_ms = sum(
-        a["duration_ms"] or 0 for a in _attempt_rows(store, now) if since is None or a["when"] >= since
+        a["duration_ms"] or 0 for a in attempt_rows(store, now) if since is None or a["when"] >= since
     )
     return TimeSpent(review_ms, drill_ms)
 
@@ -393,7 +305,7 @@ def weakest_sections(store: Store, now: datetime, *, limit: int = 5) -> list[Wea
     due: Counter[str] = Counter()
     leeches: Counter[str] = Counter()
     drill_section: dict[str, str] = {}
-    for item in _current_items(store):  # leeches are usually suspended: count them anyway
+    for item in current_items(store):  # leeches are usually suspended: count them anyway
         if not item["suspended"] and item["state"] != 0 and item["due"] and parse_time(item["due"]) <= now:
             due[item["section"]] += 1
         if "leech" in (item["tags"] or "").split():

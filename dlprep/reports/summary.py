@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
 from dlprep.reports import stats
+from dlprep.reports.rows import snapshot
 from dlprep.sections import section_title
 from dlprep.store import Store
 
@@ -92,7 +93,7 @@ def build_report(
 ) -> Report:
     """Compute the whole report at ``now``; the day-start hour defaults to the ``day_start_hour`` setting."""
     hour = stats.day_start_hour_setting(store) if day_start_hour is None else day_start_hour
-    with stats.snapshot(store):
+    with snapshot(store):
         return Report(
             now=now,
             today=stats.study_day(now, hour, tz),
