@@ -154,9 +154,9 @@ async def test_a_failing_run_shows_the_first_failure_diagnosis_and_output(drill_
         await run_and_wait(pilot, screen)
         assert "FAIL" in static_text(screen, "#verdict-line")
         detail = static_text(screen, "#verdict-detail")
-        assert "First failure:" in detail
-        assert "Diagnosis:" in detail and "eps" in detail and "standard deviation" in detail
-        assert "mean computed" in detail
+        assert "First failure: a single vector" in detail and "mean computed" in detail
+        advice = static_text(screen, "#verdict-advice")
+        assert "Diagnosis:" in advice and "eps" in advice and "standard deviation" in advice
         assert screen.query_one(SolutionView).reference == ""
         assert [(r["status"], r["passed"] < r["total"]) for r in attempts(app)] == [("fail", True)]
         assert app.services.store.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 0

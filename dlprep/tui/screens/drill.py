@@ -110,6 +110,7 @@ class DrillScreen(Screen):
         self._work_mark = time.monotonic()
         self.running = False
         self.last_outcome: RunOutcome | None = None
+        self._reference = ""
 
     @property
     def grader(self) -> Any:
@@ -294,12 +295,12 @@ class DrillScreen(Screen):
         note = outcome.reason
         if outcome.rating:
             note = f"Scheduled {RATING_NAMES[outcome.rating]}: {outcome.reason.split(': ', 1)[-1]}"
+        if outcome.result.status == "pass":
+            note = (note + "\n" if note else "") + "f5 shows the reference solution and a diff with yours."
         verdict.show_result(outcome.result, note)
         self.refresh_history()
         self.refresh_meta()
         if outcome.result.status == "pass":
-            note = (note + "\n" if note else "") + "f5 shows the reference solution and a diff with yours."
-            verdict.show_result(outcome.result, note)
             self.show_solution("Passed. The reference solution, and how yours differs:")
 
     def action_escape(self) -> None:
@@ -369,10 +370,12 @@ class DrillScreen(Screen):
         from dlprep.drills import reference_source
 
         try:
-            reference = reference if reference is not None else reference_source(self.drill_id)
+            if reference is None:
+                reference = self._reference or reference_source(self.drill_id)
         except DlprepError as exc:
             self.notify(str(exc), severity="error")
             return
+        self._reference = reference
         self.query_one("#solution-view", SolutionView).show(reference, self.code, heading)
         if self.query_one("#drill-tabs", TabbedContent).active != "results":
             self.query_one("#drill-tabs", TabbedContent).active = "solution"

@@ -18,7 +18,11 @@ from dlprep.sections import section_title
 from dlprep.services import Services
 
 STATUS_STYLE = {"new": "dodger_blue1", "passed": "green", "due": "yellow", "failing": "red"}
-SECTION_WIDTH = 22
+COMPACT_BELOW = 100
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def matches(spec: DrillSpec, words: list[str]) -> bool:
@@ -61,6 +65,7 @@ class DrillBrowserScreen(Screen):
         self.practice = practice or DrillPractice(services.store, services.study)
         self.grader = grader
         self.shown: list[str] = []
+        self.compact = False
         self._statuses: dict[str, DrillStatus] | None = None
 
     def compose(self) -> ComposeResult:
@@ -80,11 +85,25 @@ class DrillBrowserScreen(Screen):
         specs = self.practice.specs()
         sections = sorted({s.section for s in specs.values()}, key=section_title)
         self.query_one("#section-filter", Select).set_options((section_title(s), s) for s in sections)
-        table = self.query_one("#drill-table", DataTable)
-        for label in ("Drill", "Section", "Level", "Framework", "Status", "Last", "Date"):
-            table.add_column(label, key=label)
+        self.build_columns()
         self.refresh_table()
         self.query_one("#drill-search", Input).focus()
+
+    def build_columns(self) -> None:
+        """All columns when there is room; without the framework and with shorter names when narrow."""
+        self.compact = self.app.size.width < COMPACT_BELOW
+        table = self.query_one("#drill-table", DataTable)
+        table.clear(columns=True)
+        labels = ["Drill", "Section", "Level", "Framework", "Status", "Last", "Date"]
+        if self.compact:
+            labels.remove("Framework")
+        for label in labels:
+            table.add_column(label, key=label)
+
+    def on_resize(self, event: object = None) -> None:
+        if self.is_mounted and self.compact != (self.app.size.width < COMPACT_BELOW):
+            self.build_columns()
+            self.refresh_table()
 
     def on_screen_resume(self) -> None:
         self.refresh_table(reload=True)
@@ -110,18 +129,19 @@ class DrillBrowserScreen(Screen):
                 continue
             if wanted != Select.NULL and status.status != wanted:
                 continue
-            title = section_title(spec.section)
             date = status.last_at.astimezone(self.services.study.tz).strftime("%b %d") if status.last_at else ""
-            table.add_row(
-                spec.id,
-                title if len(title) <= SECTION_WIDTH else title[: SECTION_WIDTH - 1] + "…",
+            cells = [
+                _cut(spec.id, 22 if self.compact else 32),
+                _cut(section_title(spec.section), 14 if self.compact else 24),
                 spec.difficulty,
                 spec.framework,
                 Text(status.status, style=STATUS_STYLE[status.status]),
                 last_result(status),
                 date,
-                key=spec.id,
-            )
+            ]
+            if self.compact:
+                del cells[3]
+            table.add_row(*cells, key=spec.id)
             self.shown.append(spec.id)
         if keep in self.shown:
             table.move_cursor(row=self.shown.index(keep))

@@ -28,8 +28,20 @@ def verdict_line(result: Any, note: str = "") -> Text:
     return line
 
 
+def verdict_advice(result: Any) -> Text:
+    """The diagnosis of a known mistake and the warnings: short, and shown first."""
+    out = Text()
+    if result.diagnosis:
+        out.append("Diagnosis: ", style="bold yellow")
+        out.append(result.diagnosis.rstrip() + "\n")
+    for warning in result.warnings:
+        out.append("Warning: ", style="bold yellow")
+        out.append(warning.rstrip() + "\n")
+    return out
+
+
 def verdict_details(result: Any) -> Text:
-    """The first failure in full, then the diagnosis, the warnings, the printed output and the sandbox."""
+    """The first failure in full, then the printed output and the sandbox's layers."""
     out = Text()
     failure = next((t for t in result.tests if t.status != "pass"), None)
     if failure is not None:
@@ -38,14 +50,6 @@ def verdict_details(result: Any) -> Text:
         if failure.output:
             out.append("printed during this case:\n", style="dim")
             out.append(failure.output[:OUTPUT_SHOWN].rstrip() + "\n")
-        out.append("\n")
-    if result.diagnosis:
-        out.append("Diagnosis: ", style="bold yellow")
-        out.append(result.diagnosis.rstrip() + "\n\n")
-    for warning in result.warnings:
-        out.append("Warning: ", style="bold yellow")
-        out.append(warning.rstrip() + "\n")
-    if result.warnings:
         out.append("\n")
     if result.output:
         out.append("Your printed output:\n", style="bold")
@@ -62,6 +66,7 @@ class VerdictView(VerticalScroll):
     DEFAULT_CSS = """
     VerdictView { padding: 0 1; }
     VerdictView #verdict-line { height: auto; margin-bottom: 1; }
+    VerdictView #verdict-advice { height: auto; }
     VerdictView #verdict-progress { height: 1; margin-bottom: 1; }
     VerdictView #verdict-cases { height: auto; max-height: 14; margin-bottom: 1; }
     VerdictView #verdict-detail { height: auto; }
@@ -69,6 +74,7 @@ class VerdictView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static("Press [b]ctrl+r[/b] to run your code against the cases.", id="verdict-line")
+        yield Static(id="verdict-advice")
         yield ProgressBar(id="verdict-progress", show_eta=False)
         yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
         yield Static(id="verdict-detail")
@@ -81,6 +87,7 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-progress", ProgressBar).display = False
 
     def show_running(self) -> None:
+        self.query_one("#verdict-advice", Static).display = False
         self.query_one("#verdict-line", Static).update("Running… [dim](escape cancels)[/dim]")
         bar = self.query_one("#verdict-progress", ProgressBar)
         bar.update(total=None, progress=0)
@@ -103,5 +110,8 @@ class VerdictView(VerticalScroll):
             first_line = (case.message or "").strip().splitlines()[:1]
             table.add_row(str(i), case.name, Text(case.status, style=style), first_line[0][:70] if first_line else "")
         table.display = bool(result.tests)
+        advice = verdict_advice(result)
+        self.query_one("#verdict-advice", Static).update(advice)
+        self.query_one("#verdict-advice", Static).display = bool(advice.plain)
         self.query_one("#verdict-detail", Static).update(verdict_details(result))
         self.scroll_home(animate=False)
