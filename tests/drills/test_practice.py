@@ -201,3 +201,27 @@ def test_a_real_run_through_the_grader_is_stored(practice, store):
     finally:
         grader.close()
     assert [a.status for a in practice.attempts(DRILL)] == ["pass"]
+
+
+def test_rating_works_without_a_prior_sync(store, fake_clock, tmp_path):
+    practice = DrillPractice(store, StudyService(store, now=fake_clock), workspace=tmp_path / "ws")
+    assert store.query("SELECT COUNT(*) AS n FROM cards")[0]["n"] == 0
+    assert practice.record_run(DRILL, "code", verdict("pass", 9), duration_ms=1000).rating == 4
+    [card] = store.query("SELECT id, kind, deck, state FROM cards")
+    assert (card["id"], card["kind"], card["deck"]) == ("drill:softmax", "drill", "drills") and card["state"] != 0
+
+
+def test_running_the_untouched_starter_is_not_recorded(practice, store):
+    outcome = practice.record_run(DRILL, get_drill(DRILL).starter, verdict("error", 0))
+    assert outcome.attempt_id is None and "starter" in outcome.reason
+    assert store.query("SELECT COUNT(*) AS n FROM attempts")[0]["n"] == 0
+
+
+def test_a_drill_due_again_is_rated_again_and_hints_of_the_new_episode_count(practice, store, fake_clock):
+    practice.record_run(DRILL, "c", verdict("pass", 9), duration_ms=1000)
+    fake_clock.advance(days=60)
+    practice.reveal_hint(DRILL)
+    fake_clock.advance(seconds=10)
+    outcome = practice.record_run(DRILL, "c", verdict("pass", 9), duration_ms=1000)
+    assert outcome.rating == 2
+    assert [r["rating"] for r in reviews(store)] == [4, 2]
