@@ -20,6 +20,7 @@ from typing import Any
 
 from textual import work
 from textual.app import App, ComposeResult
+from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
@@ -164,12 +165,13 @@ class DrillScreen(Screen):
         self.query_one("#attempts", AttemptHistory).show(self.practice.attempts(self.drill_id),
                                                          self.services.study.tz)
 
-    def show_hints(self) -> None:
+    def show_hints(self) -> AwaitComplete:
+        """Show the hints revealed so far (below the prompt); await the result to know they are laid out."""
         hints = self.practice.hints_revealed(self.drill_id)
         widget = self.query_one("#hints", Markdown)
         widget.display = bool(hints)
         total = len(self.spec.hints)
-        widget.update("\n\n".join(f"**Hint {i}/{total}.** {render_math(h)}" for i, h in enumerate(hints, 1)))
+        return widget.update("\n\n".join(f"**Hint {i}/{total}.** {render_math(h)}" for i, h in enumerate(hints, 1)))
 
     # ----- the workspace file ---------------------------------------------------------------------
     @property
@@ -325,13 +327,14 @@ class DrillScreen(Screen):
             grader.prepared(self.drill_id)
 
     # ----- hints, reset, give up ------------------------------------------------------------------------
-    def action_hint(self) -> None:
+    async def action_hint(self) -> None:
         shown = self.practice.reveal_hint(self.drill_id)
         if shown is None:
             self.notify("No more hints. ctrl+g gives up and shows the reference.")
             return
-        self.show_hints()
         self.query_one("#drill-tabs", TabbedContent).active = "prompt"
+        await self.show_hints()
+        self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
         self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
 
     def action_reset(self) -> None:
