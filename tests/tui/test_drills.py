@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from textual.widgets import DataTable, Input, Markdown, Static, TabbedContent, TextArea
+from textual.widgets import DataTable, Input, Static, TabbedContent, TextArea
 
 from dlprep.drills import get_drill, reference_source
 from dlprep.drills.practice import DrillPractice
@@ -189,14 +189,15 @@ async def test_hints_come_one_at_a_time_and_are_logged(drill_app, no_warmup) -> 
     hints = get_drill("softmax").hints
     async with app.run_test(size=(120, 36)) as pilot:
         screen = await push_drill(pilot, "softmax")
-        assert not screen.query_one("#hints", Markdown).display
+        assert not screen.query_one("#hints", Static).display
         await pilot.press("ctrl+t")
         await pilot.pause()
-        shown = screen.query_one("#hints", Markdown).source
-        assert f"Hint 1/{len(hints)}" in shown and "Hint 2" not in shown
+        assert screen.query_one("#hints", Static).display
+        assert f"Hint 1/{len(hints)}" in screen.hints_text and "Hint 2" not in screen.hints_text
+        assert hints[0] in screen.hints_text
         await pilot.press("ctrl+t")
         await pilot.pause()
-        assert f"Hint 2/{len(hints)}" in screen.query_one("#hints", Markdown).source
+        assert f"Hint 2/{len(hints)}" in screen.hints_text
         for _ in range(len(hints)):
             await pilot.press("ctrl+t")
         await pilot.pause()

@@ -18,13 +18,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from rich.markdown import Markdown as RichMarkdown
 from textual import work
 from textual.app import App, ComposeResult
-from textual.await_complete import AwaitComplete
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
 
 from dlprep.content.mathtext import render_math
 from dlprep.drills.practice import DrillPractice, RunOutcome, file_stamp
@@ -34,7 +34,6 @@ from dlprep.services import Services
 from dlprep.srs.scheduler import RATING_NAMES
 from dlprep.tui.widgets.confirm import ConfirmScreen
 from dlprep.tui.widgets.history import AttemptHistory
-from dlprep.tui.widgets.prompt import PromptMarkdown
 from dlprep.tui.widgets.solution import SolutionView
 from dlprep.tui.widgets.verdict import VerdictView
 
@@ -78,7 +77,8 @@ class DrillScreen(Screen):
     DrillScreen #drill-body.narrow #editor { width: 1fr; height: 1fr; }
     DrillScreen TabPane { padding: 0; }
     DrillScreen #prompt-pane { padding: 0 1; }
-    DrillScreen #hints { border-top: solid $warning; }
+    DrillScreen #hints { border-top: solid $warning; height: auto; }
+    DrillScreen #prompt-text { height: auto; }
     """
     BINDINGS = [
         Binding("ctrl+r", "run", "Run", priority=True),
@@ -112,6 +112,7 @@ class DrillScreen(Screen):
         self.running = False
         self.last_outcome: RunOutcome | None = None
         self._reference = ""
+        self.hints_text = ""
 
     @property
     def grader(self) -> Any:
@@ -126,8 +127,8 @@ class DrillScreen(Screen):
         with Container(id="drill-body"):
             with TabbedContent(id="drill-tabs", initial="prompt"):
                 with TabPane("Prompt", id="prompt"), VerticalScroll(id="prompt-pane"):
-                    yield PromptMarkdown(render_math(self.spec.prompt), id="prompt-text")
-                    yield PromptMarkdown(id="hints")
+                    yield Static(RichMarkdown(render_math(self.spec.prompt), code_theme="ansi_dark"), id="prompt-text")
+                    yield Static(id="hints")
                 with TabPane("Results", id="results"):
                     yield VerdictView(id="verdict")
                 with TabPane("History", id="history"):
@@ -165,13 +166,14 @@ class DrillScreen(Screen):
         self.query_one("#attempts", AttemptHistory).show(self.practice.attempts(self.drill_id),
                                                          self.services.study.tz)
 
-    def show_hints(self) -> AwaitComplete:
-        """Show the hints revealed so far (below the prompt); await the result to know they are laid out."""
+    def show_hints(self) -> None:
+        """Show the hints revealed so far, below the prompt."""
         hints = self.practice.hints_revealed(self.drill_id)
-        widget = self.query_one("#hints", Markdown)
+        widget = self.query_one("#hints", Static)
         widget.display = bool(hints)
         total = len(self.spec.hints)
-        return widget.update("\n\n".join(f"**Hint {i}/{total}.** {render_math(h)}" for i, h in enumerate(hints, 1)))
+        self.hints_text = "\n\n".join(f"**Hint {i}/{total}.** {render_math(h)}" for i, h in enumerate(hints, 1))
+        widget.update(RichMarkdown(self.hints_text, code_theme="ansi_dark"))
 
     # ----- the workspace file ---------------------------------------------------------------------
     @property
@@ -327,13 +329,13 @@ class DrillScreen(Screen):
             grader.prepared(self.drill_id)
 
     # ----- hints, reset, give up ------------------------------------------------------------------------
-    async def action_hint(self) -> None:
+    def action_hint(self) -> None:
         shown = self.practice.reveal_hint(self.drill_id)
         if shown is None:
             self.notify("No more hints. ctrl+g gives up and shows the reference.")
             return
         self.query_one("#drill-tabs", TabbedContent).active = "prompt"
-        await self.show_hints()
+        self.show_hints()
         self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
         self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
 
