@@ -6,22 +6,6 @@ from __future__ import annotations
 import ast
 
 
-def _aliases(tree: ast.AST) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    names[alias.asname] = alias.name
-                else:
-                    top = alias.name.split(".")[0]
-                    names[top] = top
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return names
-
-
 def _dotted(node: ast.AST) -> list[str] | None:
     parts = []
     while isinstance(node, ast.Attribute):
@@ -35,28 +19,40 @@ def _dotted(node: ast.AST) -> list[str] | None:
 
 def scan_source(code: str, banned: tuple[str, ...]) -> list[str]:
     """Warnings for each banned name the code refers to (with the line), in source order."""
-    if not banned:
+    if not banned or not any(ban.rsplit(".", 1)[-1] in code for ban in banned):
         return []
     try:
         tree = ast.parse(code)
     except (SyntaxError, ValueError):
         return []
-    aliases = _aliases(tree)
-    found: dict[str, int] = {}
+    aliases: dict[str, str] = {}
+    references: list[tuple[list[str], int]] = []
+    imported: list[tuple[str, int]] = []
+    inner: set[int] = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom | ast.Import):
-            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [
-                f"{node.module}.{a.name}" for a in node.names if node.module and not node.level]
-            candidates = modules
-        elif isinstance(node, ast.Attribute | ast.Name) and (parts := _dotted(node)):
-            head = aliases.get(parts[0], parts[0])
-            candidates = [".".join([head, *parts[1:]])]
-        else:
-            continue
-        for name in candidates:
-            for ban in banned:
-                if (name == ban or name.startswith(ban + ".")) and ban not in found:
-                    found[ban] = node.lineno
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                top = alias.name.split(".")[0]
+                aliases[alias.asname or top] = alias.name if alias.asname else top
+                imported.append((alias.name, node.lineno))
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                aliases[alias.asname or alias.name] = full
+                imported.append((full, node.lineno))
+        elif isinstance(node, ast.Attribute):
+            inner.add(id(node.value))
+            parts = None if id(node) in inner else _dotted(node)
+            if parts:
+                references.append((parts, node.lineno))
+        elif isinstance(node, ast.Name) and id(node) not in inner:
+            references.append(([node.id], node.lineno))
+    candidates = imported + [(".".join([aliases.get(p[0], p[0]), *p[1:]]), line) for p, line in references]
+    found: dict[str, int] = {}
+    for name, line in candidates:
+        for ban in banned:
+            if name == ban or name.startswith(ban + "."):
+                found[ban] = min(line, found.get(ban, line))
     return [f"uses {ban} (line {line}), which this drill asks you to write yourself"
             for ban, line in sorted(found.items(), key=lambda item: item[1])]
 

@@ -95,6 +95,13 @@ class WorkerClient:
             if header.get("type") == "finished":
                 return
 
+    def ping(self) -> dict:
+        """Round trip to the idle worker: its standby sandbox's pids and sandboxes still being reaped."""
+        self.wait_ready()
+        self.send({"type": "ping"})
+        header, _ = self.receive()
+        return header
+
     def cancel(self) -> None:
         """Ask the worker to kill the running child (safe to call from another thread)."""
         with contextlib.suppress(WorkerDied):

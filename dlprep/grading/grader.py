@@ -79,8 +79,10 @@ class Grader:
 
     def prepared(self, drill_id: str) -> Prepared:
         """The cached preparation of a drill (recomputed when its files change)."""
-        spec = get_drill(drill_id)
         cached = self._prepared.get(drill_id)
+        if cached is not None and cached.stamp == _stamp(cached.spec):
+            return cached
+        spec = get_drill(drill_id)
         if cached is None or cached.stamp != _stamp(spec) or cached.spec != spec:
             cached = self._prepared[drill_id] = prepare(spec)
         return cached

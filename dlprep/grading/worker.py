@@ -31,6 +31,7 @@ RESULT_FRAME_CAP = 64 << 20
 RESULT_TOTAL_CAP = 256 << 20
 TMPFS_MB = 32
 PR_SET_CHILD_SUBREAPER = 36
+MAX_CPU_S = 125
 DISABLED = {x.strip() for x in os.environ.get("DLPREP_SANDBOX_DISABLE", "").split(",") if x.strip()}
 
 
@@ -47,14 +48,24 @@ class Worker:
         self.seccomp: object | None = None
         self.missing: dict[str, str] = {}
         self.torch_loaded = False
+        self.standby: dict | None = None
+        self.spawned = 0
+        self.pending: dict[int, int] = {}
+        self.layers: list[str] = []
 
     def send(self, header: dict, blobs: list[bytes] = ()) -> None:
         wire.write_all(self.proto_out, wire.pack_message(header, blobs))
 
     def next_message(self, block: bool = True) -> tuple[dict, list[bytes]] | None:
         while not self.queue:
-            if not block and not select.select([self.proto_in], [], [], 0)[0]:
-                return None
+            watch = [self.proto_in, *self.pending.values()] if block else [self.proto_in]
+            ready = select.select(watch, [], [], None if block else 0)[0]
+            if self.pending and set(ready) & set(self.pending.values()):
+                self.reap_pending()
+            if self.proto_in not in ready:
+                if not block:
+                    return None
+                continue
             data = os.read(self.proto_in, 1 << 20)
             if not data:
                 raise EOFError
@@ -85,31 +96,63 @@ class Worker:
             torch.set_num_threads(1)
             self.torch_loaded = True
 
-    def grade(self, request: dict, blobs: list[bytes]) -> None:
-        if request["framework"] == "torch":
-            self.load_torch()
-        run_dir = os.path.join(self.temp_root, "run")
-        shutil.rmtree(run_dir, ignore_errors=True)
+    def spawn_standby(self) -> None:
+        """Fork the next sandbox now, fully isolated and waiting for its request, so that a grade only
+        has to hand it the code and the cases."""
+        self.spawned += 1
+        run_dir = os.path.join(self.temp_root, f"run{self.spawned}")
         os.mkdir(run_dir, 0o700)
+        req_r, req_w = os.pipe()
         res_r, res_w = os.pipe()
         out_r, out_w = os.pipe()
         ctl_r, ctl_w = os.pipe()
-        budget = float(request["time_budget_s"])
-        started = time.monotonic()
         pid_a = os.fork()
         if pid_a == 0:
-            self._child_a(request, blobs, run_dir, budget, res_w, out_w, ctl_w)
-        for fd in (res_w, out_w, ctl_w):
+            os.close(req_w)
+            self._child_a(run_dir, req_r, res_w, out_w, ctl_w)
+        for fd in (req_r, res_w, out_w, ctl_w):
             os.close(fd)
         pid_b = int(os.read(ctl_r, 32) or b"0")
         os.close(ctl_r)
-        self.send({"type": "started"})
-        outcome = self._supervise(pid_a, pid_b, res_r, out_r, started + budget + 1.0)
-        outcome["wall_ms"] = (time.monotonic() - started) * 1000
-        shutil.rmtree(run_dir, ignore_errors=True)
-        self.send(outcome)
+        self.standby = {"pid_a": pid_a, "pid_b": pid_b, "req_w": req_w, "res_r": res_r, "out_r": out_r,
+                        "run_dir": run_dir, "torch": self.torch_loaded}
 
-    def _child_a(self, request, blobs, run_dir, budget, res_w, out_w, ctl_w) -> None:  # noqa: ANN001
+    def discard_standby(self) -> None:
+        sb, self.standby = self.standby, None
+        if sb is None:
+            return
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(sb["pid_b"], signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(sb["pid_a"], signal.SIGKILL)
+        os.waitpid(sb["pid_a"], 0)
+        self._reap_orphan(sb["pid_b"])
+        for fd in (sb["req_w"], sb["res_r"], sb["out_r"]):
+            os.close(fd)
+        shutil.rmtree(sb["run_dir"], ignore_errors=True)
+
+    def grade(self, request: dict, blobs: list[bytes]) -> None:
+        if request["framework"] == "torch" and not self.torch_loaded:
+            self.discard_standby()
+            self.load_torch()
+        if self.standby is None:
+            self.spawn_standby()
+        sb, self.standby = self.standby, None
+        budget = float(request["time_budget_s"])
+        started = time.monotonic()
+        with contextlib.suppress(OSError):
+            wire.write_all(sb["req_w"], wire.pack_message(request, blobs))
+        os.close(sb["req_w"])
+        self.send({"type": "started"})
+        outcome = self._supervise(sb["pid_a"], sb["pid_b"], sb["res_r"], sb["out_r"], started + budget + 1.0)
+        outcome["wall_ms"] = (time.monotonic() - started) * 1000
+        self.send(outcome)
+        if "pid-namespace" not in self.layers:
+            self._kill_strays()
+        shutil.rmtree(sb["run_dir"], ignore_errors=True)
+        self.spawn_standby()
+
+    def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w) -> None:  # noqa: ANN001
         code = 70
         try:
             isolation.set_parent_death_signal()
@@ -124,16 +167,16 @@ class Worker:
                 layers.append("private-tmpfs")
             pid_b = os.fork()
             if pid_b == 0:
-                self._child_b(request, blobs, run_dir, budget, res_w, out_w, layers, missing)
+                self._child_b(run_dir, req_r, res_w, out_w, layers, missing)
             os.write(ctl_w, str(pid_b).encode())
-            for fd in (res_w, out_w, ctl_w):
+            for fd in (req_r, res_w, out_w, ctl_w):
                 os.close(fd)
             _, status = os.waitpid(pid_b, 0)
             code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
         finally:
             os._exit(code)
 
-    def _child_b(self, request, blobs, run_dir, budget, res_w, out_w, layers, missing) -> None:  # noqa: ANN001
+    def _child_b(self, run_dir, req_r, res_w, out_w, layers, missing) -> None:  # noqa: ANN001
         try:
             isolation.set_parent_death_signal()
             os.setsid()
@@ -141,12 +184,12 @@ class Worker:
             os.dup2(null, 0)
             os.dup2(out_w, 1)
             os.dup2(out_w, 2)
-            keep = {res_w} | ({self.ruleset} if self.ruleset is not None else set())
+            keep = {res_w, req_r} | ({self.ruleset} if self.ruleset is not None else set())
             isolation.close_fds(keep)
             signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
             signal.signal(signal.SIGPIPE, signal.SIG_DFL)
             address_space = isolation.virtual_memory_size() + (2 << 30)
-            isolation.apply_rlimits(int(budget) + 2, address_space, 16 << 20, 64)
+            isolation.apply_rlimits(MAX_CPU_S, address_space, 16 << 20, 64)
             layers.append("rlimits")
             layers.append("closed-fds")
             if self.ruleset is not None:
@@ -161,6 +204,16 @@ class Worker:
                     missing["seccomp"] = "loading the filter failed"
             os.chdir(run_dir)
             os.environ.update(TMPDIR=run_dir, HOME=run_dir)
+            reader = wire.MessageReader(1 << 31, 1 << 62)
+            message = None
+            while message is None:
+                data = os.read(req_r, 1 << 20)
+                if not data:
+                    os._exit(0)
+                found = reader.feed(data)
+                message = found[0] if found else None
+            os.close(req_r)
+            request, blobs = message
             wire.write_all(res_w, wire.pack_message({"type": "layers", "active": layers, "missing": missing}))
             cases = wire.decode_value(request["cases"], blobs)
             harness.run_submission(request, cases, res_w)
@@ -169,78 +222,121 @@ class Worker:
         os._exit(0)
 
     def _supervise(self, pid_a: int, pid_b: int, res_r: int, out_r: int, deadline: float) -> dict:
+        """Relay the child's messages until it reports ``done``, dies, runs out of time or is cancelled.
+
+        After ``done`` the sandbox is killed at once and reaped later (its teardown is not waited for).
+        """
         reader = wire.MessageReader(RESULT_FRAME_CAP, RESULT_TOTAL_CAP)
         output, dropped = bytearray(), 0
         open_fds = {res_r, out_r}
-        outcome: dict = {"type": "finished", "timed_out": False, "cancelled": False, "error": None}
-        status = None
-        while True:
+        outcome: dict = {"type": "finished", "timed_out": False, "cancelled": False, "error": None,
+                         "exit_code": None}
+        self.layers = []
+        try:
+            pidfd = os.pidfd_open(pid_a)
+        except (AttributeError, OSError):
+            pidfd = None
+        a_exited = False
+        polled_status: int | None = None
+        complete = False
+        while not complete:
             now = time.monotonic()
             if now >= deadline:
                 outcome["timed_out"] = True
                 break
-            if not open_fds:
-                done, status = os.waitpid(pid_a, os.WNOHANG)
-                if done:
-                    break
-                time.sleep(min(0.005, deadline - now))
-                continue
-            ready, _, _ = select.select(list(open_fds) + [self.proto_in], [], [], min(0.5, deadline - now))
+            if a_exited and not open_fds:
+                break
+            watch = list(open_fds) + [self.proto_in] + ([pidfd] if pidfd is not None and not a_exited else [])
+            timeout = min(0.5, deadline - now) if pidfd is not None or open_fds else min(0.005, deadline - now)
+            ready, _, _ = select.select(watch, [], [], timeout)
+            if pidfd is None and not open_fds:
+                done_pid, polled = os.waitpid(pid_a, os.WNOHANG)
+                if done_pid:
+                    a_exited, polled_status = True, polled
+            if pidfd is not None and pidfd in ready:
+                a_exited = True
             if self.proto_in in ready:
                 message = self.next_message(block=False)
                 if message and message[0].get("type") == "cancel":
                     outcome["cancelled"] = True
                     break
-            for fd in ready:
-                if fd == self.proto_in:
+            for fd in (out_r, res_r):
+                if fd not in ready or fd not in open_fds:
                     continue
                 data = os.read(fd, 1 << 20)
                 if not data:
                     open_fds.discard(fd)
-                    os.close(fd)
                 elif fd == out_r:
-                    room = OUTPUT_CAP - len(output)
-                    output += data[:max(room, 0)]
-                    dropped += max(len(data) - max(room, 0), 0)
+                    room = max(OUTPUT_CAP - len(output), 0)
+                    output += data[:room]
+                    dropped += len(data) - len(data[:room])
                 else:
                     try:
                         for header, blobs in reader.feed(data):
+                            if header.get("type") == "layers" and isinstance(header.get("active"), list):
+                                self.layers = header["active"]
                             self.send({"type": "child", "message": header}, blobs)
+                            complete = complete or header.get("type") == "done"
                     except wire.WireError as exc:
                         outcome["error"] = str(exc)
-                        break
-            if outcome["error"]:
-                break
-        if status is None:
-            for pid in (pid_b, pid_a):
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)
-            _, status = os.waitpid(pid_a, 0)
-        for fd in open_fds:
+                        complete = True
+        if out_r in open_fds:
+            os.set_blocking(out_r, False)
+            try:
+                while data := os.read(out_r, 1 << 20):
+                    room = max(OUTPUT_CAP - len(output), 0)
+                    output += data[:room]
+                    dropped += len(data) - len(data[:room])
+            except (BlockingIOError, OSError):
+                pass
+        for fd in (res_r, out_r):
             os.close(fd)
-        self._reap(pid_b)
-        self._kill_strays()
-        outcome["exit_code"] = os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+        if a_exited:
+            status = polled_status if polled_status is not None else os.waitpid(pid_a, 0)[1]
+            outcome["exit_code"] = self._status_code(status)
+            if pidfd is not None:
+                os.close(pidfd)
+        else:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid_b, signal.SIGKILL)
+            if complete and pidfd is not None:
+                self.pending[pid_a] = pidfd
+            else:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid_a, signal.SIGKILL)
+                _, status = os.waitpid(pid_a, 0)
+                self._reap_orphan(pid_b)
+                outcome["exit_code"] = self._status_code(status)
+                if pidfd is not None:
+                    os.close(pidfd)
         outcome["output"] = output.decode("utf-8", "replace")
         outcome["output_dropped"] = dropped
         return outcome
 
-    def _reap(self, pid_b: int) -> None:
-        """Wait (briefly) for the sandbox's PID 1, reparented here when its parent was killed first."""
-        end = time.monotonic() + 2.0
-        while time.monotonic() < end:
-            try:
-                done, _ = os.waitpid(-1, os.WNOHANG)
-            except ChildProcessError:
-                return
-            if done == 0:
-                if not os.path.exists(f"/proc/{pid_b}"):
-                    return
-                time.sleep(0.002)
+    @staticmethod
+    def _status_code(status: int) -> int:
+        return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+
+    @staticmethod
+    def _reap_orphan(pid_b: int) -> None:
+        """Reap the sandbox's PID 1 if it was reparented here (its parent was killed first)."""
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(pid_b, 0)
+
+    def reap_pending(self) -> None:
+        """Reap finished sandboxes whose teardown was left to run in the background."""
+        for pid, pidfd in list(self.pending.items()):
+            if os.waitpid(pid, os.WNOHANG)[0]:
+                os.close(pidfd)
+                del self.pending[pid]
 
     def _kill_strays(self) -> None:
         """Kill and reap every remaining descendant (only possible when the PID namespace is missing:
         orphans are reparented to this subreaper)."""
+        for pid, pidfd in list(self.pending.items()):
+            os.waitpid(pid, 0)
+            os.close(pidfd)
+            del self.pending[pid]
         me = os.getpid()
         for _ in range(50):
             strays = []
@@ -272,16 +368,23 @@ class Worker:
             kind = header.get("type")
             if kind == "init":
                 self.setup(header.get("deny", []))
+                self.spawn_standby()
             elif kind == "load":
-                if header.get("framework") == "torch":
+                if header.get("framework") == "torch" and not self.torch_loaded:
+                    self.discard_standby()
                     self.load_torch()
+                    self.spawn_standby()
                 self.send({"type": "loaded"})
             elif kind == "grade":
                 self.grade(header, blobs)
             elif kind == "ping":
-                self.send({"type": "pong"})
+                self.reap_pending()
+                sb = self.standby
+                self.send({"type": "pong", "standby": [sb["pid_a"], sb["pid_b"]] if sb else [],
+                           "pending": sorted(self.pending)})
 
     def close(self) -> None:
+        self.discard_standby()
         shutil.rmtree(self.temp_root, ignore_errors=True)
 
 
