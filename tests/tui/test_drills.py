@@ -256,6 +256,9 @@ async def test_autosave_and_edits_from_another_editor(drill_app, no_warmup, priv
         path.write_text("def softmax(x, axis=-1):\n    return x  # from vim\n", encoding="utf-8")
         await pilot.pause(1.0)
         assert editor(screen).text.endswith("# from vim\n")
+        await type_text(pilot, "# typed just before quitting")
+        await pilot.press("ctrl+q")
+    assert "# typed just before quitting" in path.read_text()
 
 
 async def test_external_editor_runs_editor_on_the_workspace_file(drill_app, no_warmup, tmp_path, monkeypatch):

@@ -9,7 +9,6 @@ go through :class:`~dlprep.drills.practice.DrillPractice`.
 from __future__ import annotations
 
 import atexit
-import contextlib
 import os
 import shlex
 import subprocess
@@ -105,6 +104,7 @@ class DrillScreen(Screen):
         self.path = self.practice.workspace_path(drill_id)
         self._grader = grader
         self._saved_text = ""
+        self._latest_text = ""
         self._stamp = (0, -1)
         self._save_timer = None
         self._cancel: threading.Event | None = None
@@ -121,7 +121,7 @@ class DrillScreen(Screen):
         return self._grader
 
     def compose(self) -> ComposeResult:
-        self._saved_text = self.practice.read_code(self.drill_id)
+        self._saved_text = self._latest_text = self.practice.read_code(self.drill_id)
         yield Header()
         yield Static(id="drill-meta")
         with Container(id="drill-body"):
@@ -178,11 +178,15 @@ class DrillScreen(Screen):
     # ----- the workspace file ---------------------------------------------------------------------
     @property
     def code(self) -> str:
-        return self.query_one("#editor", TextArea).text
+        """The editor's text (kept as it changes, so it can still be saved while the screen is torn down)."""
+        if self.is_attached:
+            self._latest_text = self.query_one("#editor", TextArea).text
+        return self._latest_text
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         if event.text_area.id != "editor":
             return
+        self._latest_text = event.text_area.text
         if self._save_timer is not None:
             self._save_timer.stop()
         self._save_timer = self.set_timer(SAVE_DELAY_S, self.flush_save)
@@ -190,7 +194,7 @@ class DrillScreen(Screen):
     def flush_save(self) -> None:
         """Write the editor's text to the workspace file if it changed."""
         self._save_timer = None
-        text = self.code
+        text = self._latest_text
         if text == self._saved_text:
             return
         try:
@@ -224,7 +228,7 @@ class DrillScreen(Screen):
         editor = self.query_one("#editor", TextArea)
         row, column = editor.cursor_location
         editor.load_text(text)
-        self._saved_text = text
+        self._saved_text = self._latest_text = text
         last_row = max(0, editor.document.line_count - 1)
         row = min(row, last_row)
         editor.move_cursor((row, min(column, len(editor.document.get_line(row)))))
@@ -337,9 +341,17 @@ class DrillScreen(Screen):
         self.query_one("#drill-tabs", TabbedContent).active = "prompt"
         self.show_hints()
         self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
-        self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
+
+    def busy(self) -> bool:
+        """True (and says so) while a run is going: reset and give up wait for its verdict."""
+        if self.running:
+            self.notify("A run is going: wait for its verdict, or press escape to cancel it.")
+        return self.running
 
     def action_reset(self) -> None:
+        if self.busy():
+            return
+
         def done(confirmed: bool | None) -> None:
             if not confirmed:
                 return
@@ -355,11 +367,18 @@ class DrillScreen(Screen):
         )
 
     def action_give_up(self) -> None:
+        if self.busy():
+            return
+
         def done(confirmed: bool | None) -> None:
             if not confirmed:
                 return
             self.flush_save()
-            reference, rating = self.practice.give_up(self.drill_id, self.code, duration_ms=self.take_work_ms())
+            try:
+                reference, rating = self.practice.give_up(self.drill_id, self.code, duration_ms=self.take_work_ms())
+            except DlprepError as exc:
+                self.notify(str(exc), severity="error")
+                return
             self.show_solution("You gave up: here is the reference. Study it, then write it yourself later.",
                                reference)
             self.refresh_history()
@@ -398,6 +417,5 @@ class DrillScreen(Screen):
     def on_unmount(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
-        with contextlib.suppress(Exception):  # the widgets may already be gone at exit
-            self.flush_save()
+        self.flush_save()
 
