@@ -56,6 +56,10 @@ def test_workspace_starts_from_the_starter_and_saves_atomically(practice, tmp_pa
     practice.save_code(DRILL, "x = 1\n")
     assert practice.read_code(DRILL) == "x = 1\n"
     assert sorted(p.name for p in path.parent.iterdir()) == ["softmax.py"]
+    assert path.stat().st_mode & 0o777 == 0o644
+    path.chmod(0o600)
+    practice.save_code(DRILL, "x = 2\n")
+    assert path.stat().st_mode & 0o777 == 0o600
 
 
 def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path):
