@@ -23,10 +23,10 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane, TextArea
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from dlprep.content.mathtext import render_math
-from dlprep.drills.practice import DrillPractice, RunOutcome, file_stamp
+from dlprep.drills.practice import DrillPractice, RunOutcome
 from dlprep.errors import DlprepError
 from dlprep.sections import section_title
 from dlprep.services import Services
@@ -35,9 +35,8 @@ from dlprep.tui.widgets.confirm import ConfirmScreen
 from dlprep.tui.widgets.history import AttemptHistory
 from dlprep.tui.widgets.solution import SolutionView
 from dlprep.tui.widgets.verdict import VerdictView
+from dlprep.tui.widgets.workspace_editor import WorkspaceEditor
 
-SAVE_DELAY_S = 0.5
-POLL_S = 0.5
 NARROW_BELOW = 110
 MAX_ATTEMPT_MS = 3_600_000  # an idle hour with the screen open is not counted as work
 
@@ -103,10 +102,6 @@ class DrillScreen(Screen):
         self.spec = self.practice.spec(drill_id)
         self.path = self.practice.workspace_path(drill_id)
         self._grader = grader
-        self._saved_text = ""
-        self._latest_text = ""
-        self._stamp = (0, -1)
-        self._save_timer = None
         self._cancel: threading.Event | None = None
         self._work_mark = time.monotonic()
         self.running = False
@@ -121,7 +116,8 @@ class DrillScreen(Screen):
         return self._grader
 
     def compose(self) -> ComposeResult:
-        self._saved_text = self._latest_text = self.practice.read_code(self.drill_id)
+        code = self.practice.read_code(self.drill_id)
+        editor = WorkspaceEditor.code_editor(code, language="python", id="editor", soft_wrap=False)
         yield Header()
         yield Static(id="drill-meta")
         with Container(id="drill-body"):
@@ -135,20 +131,17 @@ class DrillScreen(Screen):
                     yield AttemptHistory(id="attempts")
                 with TabPane("Solution", id="solution"):
                     yield SolutionView(id="solution-view")
-            yield TextArea.code_editor(self._saved_text, language="python", id="editor", soft_wrap=False)
+            yield editor.attach(self.path, lambda text: self.practice.save_code(self.drill_id, text))
         yield Footer()
 
     def on_mount(self) -> None:
         self.sub_title = self.spec.title
         self.practice.ensure_card(self.drill_id)
-        self._stamp = file_stamp(self.path)
-        editor = self.query_one("#editor", TextArea)
         self.show_hints()
         self.refresh_meta()
         self.refresh_history()
-        self.set_interval(POLL_S, self.poll_file)
         self.on_resize()
-        editor.focus()
+        self.editor.focus()
         self.warm_up()
 
     def on_resize(self, event: Any = None) -> None:
@@ -177,69 +170,20 @@ class DrillScreen(Screen):
 
     # ----- the workspace file ---------------------------------------------------------------------
     @property
+    def editor(self) -> WorkspaceEditor:
+        return self.query_one("#editor", WorkspaceEditor)
+
+    @property
     def code(self) -> str:
-        """The editor's text (kept as it changes, so it can still be saved while the screen is torn down)."""
-        if self.is_attached:
-            self._latest_text = self.query_one("#editor", TextArea).text
-        return self._latest_text
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        if event.text_area.id != "editor":
-            return
-        self._latest_text = event.text_area.text
-        if self._save_timer is not None:
-            self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY_S, self.flush_save)
-
-    def flush_save(self) -> None:
-        """Write the editor's text to the workspace file if it changed."""
-        self._save_timer = None
-        text = self._latest_text
-        if text == self._saved_text:
-            return
-        try:
-            self._stamp = self.practice.save_code(self.drill_id, text)
-        except OSError as exc:
-            self.notify(f"Could not save {self.path}: {exc.strerror}", severity="error")
-            return
-        self._saved_text = text
-
-    def poll_file(self) -> None:
-        """Reload the editor when another program changed the workspace file."""
-        stamp = file_stamp(self.path)
-        if stamp == self._stamp or stamp[1] < 0:
-            return
-        self._stamp = stamp
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            return
-        if text == self._saved_text:
-            return
-        editor = self.query_one("#editor", TextArea)
-        if editor.text != self._saved_text:
-            self.notify("The file changed on disk while you were typing here; your version is kept.",
-                        severity="warning")
-            return
-        self.load_code(text)
-        self.notify("Reloaded: the file was changed outside dlprep.")
-
-    def load_code(self, text: str) -> None:
-        editor = self.query_one("#editor", TextArea)
-        row, column = editor.cursor_location
-        editor.load_text(text)
-        self._saved_text = self._latest_text = text
-        last_row = max(0, editor.document.line_count - 1)
-        row = min(row, last_row)
-        editor.move_cursor((row, min(column, len(editor.document.get_line(row)))))
+        return self.editor.text
 
     def action_save(self) -> None:
-        self.flush_save()
+        self.editor.flush()
         self.notify(f"Saved {self.path.name}")
 
     def action_external_editor(self) -> None:
         """Open $EDITOR (or $VISUAL, else vi) on the workspace file with the app suspended."""
-        self.flush_save()
+        self.editor.flush()
         command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         try:
             with self.app.suspend():
@@ -247,7 +191,7 @@ class DrillScreen(Screen):
         except Exception as exc:  # noqa: BLE001 - no terminal to hand over, or no such editor
             self.notify(f"Could not open the editor: {exc}", severity="error")
             return
-        self.poll_file()
+        self.editor.poll_file()
 
     # ----- running ------------------------------------------------------------------------------------
     def take_work_ms(self) -> int:
@@ -261,7 +205,7 @@ class DrillScreen(Screen):
         if self.running:
             self.notify("A run is already going; escape cancels it.")
             return
-        self.flush_save()
+        self.editor.flush()
         self.running = True
         self._cancel = threading.Event()
         self.query_one("#drill-tabs", TabbedContent).active = "results"
@@ -316,7 +260,7 @@ class DrillScreen(Screen):
             self._cancel.set()
             self.query_one("#verdict", VerdictView).show_message("Cancelling…")
             return
-        self.flush_save()
+        self.editor.flush()
         self.app.pop_screen()
 
     def warm_up(self) -> None:
@@ -356,8 +300,7 @@ class DrillScreen(Screen):
             if not confirmed:
                 return
             starter = self.practice.reset(self.drill_id, self.code, duration_ms=self.take_work_ms())
-            self.load_code(starter)
-            self._stamp = file_stamp(self.path)
+            self.editor.replace_text(starter)
             self.refresh_history()
             self.notify("Back to the starter; your previous code is in History (f4).")
 
@@ -373,7 +316,7 @@ class DrillScreen(Screen):
         def done(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            self.flush_save()
+            self.editor.flush()
             try:
                 reference, rating = self.practice.give_up(self.drill_id, self.code, duration_ms=self.take_work_ms())
             except DlprepError as exc:
@@ -412,10 +355,9 @@ class DrillScreen(Screen):
         self.query_one(focus).focus()
 
     def action_edit(self) -> None:
-        self.query_one("#editor", TextArea).focus()
+        self.editor.focus()
 
     def on_unmount(self) -> None:
         if self._cancel is not None:
             self._cancel.set()
-        self.flush_save()
 
