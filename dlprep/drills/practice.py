@@ -3,9 +3,10 @@
 The trusted side of the drill screen and of ``dlprep watch``; no widget touches the database.
 
 Every run is stored in ``attempts`` with a snapshot of the code, the verdict, the cases passed, the hints
-used so far and the time spent (``duration_ms``: working time since the previous attempt, or since the
-drill was opened, so the column sums to the total time spent on the drill). Resets and give-ups are stored
-too, with status ``reset`` and ``gave_up``.
+used (``hints_used``: hints shown since the drill's previous attempt) and the time spent (``duration_ms``:
+working time since the previous attempt, or since the drill was opened). Both columns therefore sum to
+the drill's totals. Resets and give-ups are stored too, with status ``reset`` and ``gave_up``; a run of
+the untouched starter is not stored.
 
 Scheduling. A drill is the card ``drill:<id>`` and is rated through :meth:`StudyService.rate`. An
 *episode* is everything since the drill's last rating. A pass rates the drill when it is due (new, or due
@@ -245,7 +246,11 @@ class DrillPractice:
                         duration_ms: int | None = None, result: dict | None = None,
                         started_at: datetime | None = None) -> int:
         now = self.study.now()
-        hints = len(self.hints_revealed(drill_id))
+        previous = self.store.query("SELECT MAX(finished_at) AS t FROM attempts WHERE drill_id = ?", (drill_id,))
+        hints = self.store.query(
+            "SELECT COUNT(*) AS n FROM hints_shown WHERE drill_id = ? AND shown_at > ?",
+            (drill_id, previous[0]["t"] or ""),
+        )[0]["n"]
         with self.store.transaction() as tx:
             cur = tx.execute(
                 "INSERT INTO attempts(drill_id, started_at, finished_at, code, status, passed, total, hints_used, "

@@ -229,3 +229,18 @@ def test_a_drill_due_again_is_rated_again_and_hints_of_the_new_episode_count(pra
     outcome = practice.record_run(DRILL, "c", verdict("pass", 9), duration_ms=1000)
     assert outcome.rating == 2
     assert [r["rating"] for r in reviews(store)] == [4, 2]
+
+
+def test_hints_used_counts_the_hints_shown_since_the_previous_attempt(practice, store, fake_clock):
+    practice.reveal_hint(DRILL)
+    fake_clock.advance(seconds=1)
+    practice.reveal_hint(DRILL)
+    fake_clock.advance(seconds=1)
+    practice.record_run(DRILL, "a", verdict("fail", 1))
+    fake_clock.advance(seconds=1)
+    practice.record_run(DRILL, "b", verdict("fail", 2))
+    fake_clock.advance(seconds=1)
+    practice.reveal_hint(DRILL)
+    fake_clock.advance(seconds=1)
+    practice.record_run(DRILL, "c", verdict("pass", 9))
+    assert [r["hints_used"] for r in store.query("SELECT hints_used FROM attempts ORDER BY id")] == [2, 0, 1]
