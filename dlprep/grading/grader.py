@@ -18,7 +18,7 @@ from typing import Any
 
 from dlprep.drills import DrillSpec, get_drill, load_cases, load_mistakes, load_reference
 from dlprep.drills.modules import reference_path
-from dlprep.grading import wire
+from dlprep.grading import banned, wire
 from dlprep.grading.client import WorkerClient, WorkerDied, watch_cancel
 from dlprep.grading.diagnose import diagnose
 from dlprep.grading.harness import run_case
@@ -124,6 +124,9 @@ class Grader:
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
                    "time_budget_s": self.budget(spec), "cases": prep.tree}
+        scan: list[list[str]] = []
+        scanner = threading.Thread(target=lambda: scan.append(banned.scan_source(code, spec.banned)), daemon=True)
+        scanner.start()  # runs while this thread waits on the worker
         with self._lock:
             try:
                 events = self._run(request, prep, progress, cancel)
@@ -131,6 +134,8 @@ class Grader:
                 self._client = None
                 events = {"messages": {}, "finished": {"error": str(exc)}, "layers": {}, "fatal": None,
                           "called": []}
+        scanner.join()
+        events["scan"] = scan[0] if scan else []
         result = self._verdict(prep, code, events)
         result.duration_ms = (time.perf_counter() - started) * 1000
         return result

@@ -36,11 +36,9 @@ def to_framework(value: Any, framework: str) -> Any:
             return value.copy()
         import torch
 
-        if value.dtype.kind == "f":
-            return torch.tensor(value, dtype=torch.float64)
-        if value.dtype.kind == "b":
-            return torch.tensor(value, dtype=torch.bool)
-        return torch.tensor(value, dtype=torch.int64)
+        kind = value.dtype.kind
+        target = np.float64 if kind == "f" else np.bool_ if kind == "b" else np.int64
+        return torch.from_numpy(np.array(value, dtype=target, copy=True))
     if isinstance(value, tuple):
         return tuple(to_framework(v, framework) for v in value)
     if isinstance(value, list):

@@ -73,7 +73,7 @@ def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: 
         output += f"\n[... {finished['output_dropped']} more bytes of output not shown]"
     result = GradeResult(drill=spec.id, status="error", message="", total=len(prep.cases), output=output,
                          isolation=isolation)
-    result.warnings = banned.scan_source(code, spec.banned)
+    result.warnings = list(events["scan"]) if "scan" in events else banned.scan_source(code, spec.banned)
     result.warnings += banned.watcher_warnings(events.get("called", []), spec.banned, result.warnings)
     missing = layers.get("missing") if isinstance(layers.get("missing"), dict) else {}
     if missing:
