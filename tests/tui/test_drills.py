@@ -295,6 +295,22 @@ async def test_browser_search_and_status_filter(drill_app, no_warmup) -> None:
         assert [str(c) for c in table.get_row_at(0)][4:6] == ["failing", "fail 0/9"]
 
 
+async def test_a_drill_that_cannot_be_loaded_says_why_and_escape_goes_back(drill_app, no_warmup) -> None:
+    app = drill_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = DrillScreen(app.services, "no_such_drill")
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert "unknown drill 'no_such_drill'" in static_text(screen, "#drill-problem")
+        await pilot.press("ctrl+r", "ctrl+t", "ctrl+g")
+        await pilot.pause()
+        assert app.screen is screen
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+        assert attempts(app) == []
+
+
 # ----- snapshots (a fixed drill folder, so new drills in the library do not change them) -------------------
 
 TOY_YAML = """id: toy_scale

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.markdown import Markdown as RichMarkdown
+from rich.markup import escape
 from textual import work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -99,8 +100,13 @@ class DrillScreen(Screen):
         self.services = services
         self.drill_id = drill_id
         self.practice = practice or DrillPractice(services.store, services.study)
-        self.spec = self.practice.spec(drill_id)
-        self.path = self.practice.workspace_path(drill_id)
+        self.problem = ""
+        try:
+            self.spec = self.practice.spec(drill_id)
+            self.path = self.practice.workspace_path(drill_id)
+            self.code_at_open = self.practice.read_code(drill_id)
+        except DlprepError as exc:  # shown on the screen; only escape works then
+            self.problem = str(exc)
         self._grader = grader
         self._cancel: threading.Event | None = None
         self._work_mark = time.monotonic()
@@ -116,9 +122,13 @@ class DrillScreen(Screen):
         return self._grader
 
     def compose(self) -> ComposeResult:
-        code = self.practice.read_code(self.drill_id)
-        editor = WorkspaceEditor.code_editor(code, language="python", id="editor", soft_wrap=False)
         yield Header()
+        if self.problem:
+            yield Static(f"[b]This drill cannot be opened.[/b]\n\n{escape(self.problem)}\n\nPress escape to go back.",
+                         id="drill-problem")
+            yield Footer()
+            return
+        editor = WorkspaceEditor.code_editor(self.code_at_open, language="python", id="editor", soft_wrap=False)
         yield Static(id="drill-meta")
         with Container(id="drill-body"):
             with TabbedContent(id="drill-tabs", initial="prompt"):
@@ -134,7 +144,13 @@ class DrillScreen(Screen):
             yield editor.attach(self.path, lambda text: self.practice.save_code(self.drill_id, text))
         yield Footer()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """A drill that failed to load offers only escape."""
+        return not self.problem or action == "escape"
+
     def on_mount(self) -> None:
+        if self.problem:
+            return
         self.sub_title = self.spec.title
         self.practice.ensure_card(self.drill_id)
         self.show_hints()
@@ -145,6 +161,8 @@ class DrillScreen(Screen):
         self.warm_up()
 
     def on_resize(self, event: Any = None) -> None:
+        if self.problem:
+            return
         self.query_one("#drill-body").set_class(self.app.size.width < NARROW_BELOW, "narrow")
 
     def refresh_meta(self) -> None:
@@ -256,6 +274,9 @@ class DrillScreen(Screen):
             self.show_solution("Passed. The reference solution, and how yours differs:")
 
     def action_escape(self) -> None:
+        if self.problem:
+            self.app.pop_screen()
+            return
         if self.running and self._cancel is not None:
             self._cancel.set()
             self.query_one("#verdict", VerdictView).show_message("Cancelling…")
