@@ -230,8 +230,11 @@ async def test_reset_asks_first_and_keeps_the_old_code_in_history(drill_app, no_
 
 async def test_give_up_shows_the_reference_and_schedules_again(drill_app, no_warmup) -> None:
     app = drill_app()
+    dismissed = []
     async with app.run_test(size=(120, 36)) as pilot:
-        screen = await push_drill(pilot, "softmax")
+        screen = DrillScreen(app.services, "softmax")
+        await app.push_screen(screen, dismissed.append)
+        await pilot.pause()
         await pilot.press("ctrl+g")
         await pilot.pause()
         await pilot.press("y")
@@ -242,6 +245,9 @@ async def test_give_up_shows_the_reference_and_schedules_again(drill_app, no_war
         assert [r["status"] for r in attempts(app)] == ["gave_up"]
         assert app.services.store.query("SELECT card_id, rating FROM reviews") == [
             {"card_id": "drill:softmax", "rating": 1}]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert dismissed == [1] and app.screen is not screen
 
 
 async def test_autosave_and_edits_from_another_editor(drill_app, no_warmup, private_home: Path) -> None:

@@ -63,8 +63,12 @@ def shown_path(path: Path) -> str:
     return str(path)
 
 
-class DrillScreen(Screen):
-    """One drill. ``practice`` and ``grader`` default to new/shared ones built from ``services``."""
+class DrillScreen(Screen[int | None]):
+    """One drill. ``practice`` and ``grader`` default to new/shared ones built from ``services``.
+
+    Escape dismisses the screen with the rating this visit gave the drill (1-4), or None, so a review
+    session that pushes it with a callback knows what happened.
+    """
 
     DEFAULT_CSS = """
     DrillScreen #drill-meta { height: 1; padding: 0 1; background: $boost; }
@@ -112,6 +116,7 @@ class DrillScreen(Screen):
         self._work_mark = time.monotonic()
         self.running = False
         self.last_outcome: RunOutcome | None = None
+        self.rating: int | None = None
         self._reference = ""
         self.hints_text = ""
 
@@ -262,6 +267,7 @@ class DrillScreen(Screen):
             verdict.show_message("Cancelled. Nothing was recorded.")
             return
         self.last_outcome = outcome
+        self.rating = outcome.rating or self.rating
         note = outcome.reason
         if outcome.rating:
             note = f"Scheduled {RATING_NAMES[outcome.rating]}: {outcome.reason.split(': ', 1)[-1]}"
@@ -274,15 +280,16 @@ class DrillScreen(Screen):
             self.show_solution("Passed. The reference solution, and how yours differs:")
 
     def action_escape(self) -> None:
+        """Cancel a running grade; otherwise leave, dismissing with the rating this visit gave (or None)."""
         if self.problem:
-            self.app.pop_screen()
+            self.dismiss(None)
             return
         if self.running and self._cancel is not None:
             self._cancel.set()
             self.query_one("#verdict", VerdictView).show_message("Cancelling…")
             return
         self.editor.flush()
-        self.app.pop_screen()
+        self.dismiss(self.rating)
 
     def warm_up(self) -> None:
         """Start the grading worker and prepare this drill's cases in the background."""
@@ -348,6 +355,7 @@ class DrillScreen(Screen):
             self.refresh_history()
             self.refresh_meta()
             if rating:
+                self.rating = rating
                 self.notify("Scheduled Again: this drill comes back soon.")
 
         self.app.push_screen(
