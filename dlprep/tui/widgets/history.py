@@ -30,7 +30,7 @@ class AttemptHistory(Vertical):
 
     DEFAULT_CSS = """
     AttemptHistory { padding: 0 1; }
-    AttemptHistory #history-table { height: 1fr; min-height: 3; max-height: 12; }
+    AttemptHistory #history-table { height: auto; min-height: 3; max-height: 12; }
     AttemptHistory #history-caption { height: 1; }
     AttemptHistory #history-scroll { height: 2fr; min-height: 3; }
     AttemptHistory #history-code { height: auto; }
