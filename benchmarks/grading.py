@@ -158,6 +158,17 @@ def main() -> None:
             report(grader, torch_drill, args.rounds, args.baseline_rounds)
     finally:
         grader.close()
+    library = Grader()
+    try:
+        drills, _ = load_drills()
+        library.warm_up("torch")
+        started = time.perf_counter()
+        statuses = [library.grade(d.id, reference_source(d.id)).status for d in drills]
+        elapsed = time.perf_counter() - started
+    finally:
+        library.close()
+    print(f"whole library: {len(drills)} references graded through one warm worker in {elapsed:.1f} s "
+          f"(first grade of each drill, expected outputs included; {statuses.count('pass')} pass)")
     times = cold_check(args.baseline_rounds)
     print(f"dlprep check conv2d (cold start, {len(times)} runs): median {median_ms(times):.0f} ms, "
           f"min {min(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms")
