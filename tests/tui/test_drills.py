@@ -290,8 +290,10 @@ async def test_browser_search_and_status_filter(drill_app, no_warmup) -> None:
         table = browser.query_one("#drill-table", DataTable)
         everything = table.row_count
         assert everything == len(browser.practice.specs()) >= 6
-        await type_text(pilot, "layer norm")
+        table.focus()
+        await type_text(pilot, "layer norm")  # typed with the table focused: goes to the search box
         await pilot.pause()
+        assert browser.query_one("#drill-search", Input).value == "layer norm"
         assert "layer_norm" in browser.shown and len(browser.shown) < everything
         browser.query_one("#drill-search", Input).value = ""
         browser.practice.record_run("softmax", "x = 1\n", GradeResult("softmax", "fail", "0 of 9", 0, 9))

@@ -6,6 +6,7 @@ Type to search (id, title, section, tags); filter by section and by status; up/d
 from __future__ import annotations
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -72,7 +73,7 @@ class DrillBrowserScreen(Screen):
         yield Header()
         with Vertical(id="drill-browser"):
             with Horizontal(id="drill-filters"):
-                yield Input(placeholder="type to search", id="drill-search")
+                yield Input(placeholder="type to search", id="drill-search", select_on_focus=False)
                 yield Select([], prompt="all sections", id="section-filter")
                 yield Select([(s, s) for s in STATUSES], prompt="any status", id="status-filter")
             yield DataTable(id="drill-table", cursor_type="row", zebra_stripes=True)
@@ -156,6 +157,16 @@ class DrillBrowserScreen(Screen):
             text += f"\n[yellow]{len(self.practice.load_errors)} drill(s) could not be loaded:[/] "
             text += "; ".join(self.practice.load_errors[:2])
         return text
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing while the table has focus goes to the search box."""
+        if event.is_printable and event.character and isinstance(self.focused, DataTable):
+            search = self.query_one("#drill-search", Input)
+            search.focus()
+            search.value += event.character
+            search.cursor_position = len(search.value)
+            event.stop()
+            event.prevent_default()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refresh_table()
