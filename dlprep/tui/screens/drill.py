@@ -340,6 +340,10 @@ class DrillScreen(Screen[int | None]):
     def action_give_up(self) -> None:
         if self.busy():
             return
+        if self.last_outcome is not None and self.last_outcome.result.status == "pass":
+            self.notify("You passed this drill: the reference is in the Solution tab (f5).")
+            self.action_tab("solution")
+            return
 
         def done(confirmed: bool | None) -> None:
             if not confirmed:
