@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         from dlprep.drills import get_drill
 
-        get_drill(args.drill_id)
+        client.preload(get_drill(args.drill_id).framework)
     except DlprepError:
         client.close()
         raise
@@ -72,9 +73,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = grader.grade(args.drill_id, code)
     finally:
-        grader.close()
-    if args.json:
-        sys.stdout.write(json.dumps(result.to_dict()) + "\n")
-    else:
-        print(format_verdict(result))
+        grader.close(wait=False)
+    text = json.dumps(result.to_dict()) if args.json else format_verdict(result)
+    try:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader went away (e.g. `| head`); the exit status still tells
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if result.status == "pass" else 1

@@ -41,6 +41,7 @@ class WorkerClient:
         )
         self.write_lock = threading.Lock()
         self.torch_loaded = False
+        self.load_pending = False
         self.ready = False
         self.missing: dict[str, str] = {}
         self.pid: int = self.proc.pid
@@ -77,12 +78,21 @@ class WorkerClient:
             raise WorkerDied("the grading worker stopped answering")
         return message
 
+    def preload(self, framework: str) -> None:
+        """Ask the worker to import ``framework`` without waiting (it loads while the caller works)."""
+        if framework == "torch" and not self.torch_loaded and not self.load_pending:
+            self.send({"type": "load", "framework": "torch"})
+            self.load_pending = True
+
     def load(self, framework: str) -> None:
         """Make the worker import ``framework`` now (torch takes seconds the first time)."""
         self.wait_ready()
-        if framework == "torch" and not self.torch_loaded:
-            self.send({"type": "load", "framework": "torch"})
-            self.receive()
+        self.preload(framework)
+        if self.load_pending:
+            header, _ = self.receive()
+            if header.get("type") != "loaded":
+                raise WorkerDied("the grading worker did not load torch")
+            self.load_pending = False
             self.torch_loaded = True
 
     def grade(self, request: dict, blobs: list[bytes]) -> Iterator[tuple[dict, list[bytes]]]:
@@ -107,18 +117,22 @@ class WorkerClient:
         with contextlib.suppress(WorkerDied):
             self.send({"type": "cancel"})
 
-    def close(self) -> None:
-        if self.proc.poll() is None:
-            with contextlib.suppress(OSError):
-                self.proc.stdin.close()
-            try:
-                self.proc.wait(timeout=3)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        for stream in (self.proc.stdout,):
-            if stream:
-                stream.close()
+    def close(self, kill: bool = False, wait: bool = True) -> None:
+        """Stop the worker: end of input lets it clean up; ``kill`` (or a worker that does not stop) ends it.
+        ``wait=False`` returns at once (a command about to exit); the worker then cleans up on its own."""
+        if kill and self.proc.poll() is None:
+            self.proc.kill()
+        with contextlib.suppress(OSError):
+            self.proc.stdin.close()
+        if not wait:
+            return
+        try:
+            self.proc.wait(timeout=3)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        with contextlib.suppress(OSError):
+            self.proc.stdout.close()
 
 
 def watch_cancel(event: threading.Event | None, client: WorkerClient, done: threading.Event) -> Callable[[], None]:

@@ -118,8 +118,10 @@ class Grader:
     ) -> GradeResult:
         """Grade ``code`` against drill ``drill_id``. Raises DrillError for an unknown or broken drill."""
         started = time.perf_counter()
+        cached = self._prepared.get(drill_id)
+        framework = cached.spec.framework if cached else get_drill(drill_id).framework
         with self._lock:
-            self._worker()
+            self._worker().preload(framework)  # torch loads in the worker while the expected outputs are computed
         prep = self.prepared(drill_id)
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
@@ -131,6 +133,8 @@ class Grader:
             try:
                 events = self._run(request, prep, progress, cancel)
             except WorkerDied as exc:
+                if self._client is not None:
+                    self._client.close(kill=True)
                 self._client = None
                 events = {"messages": {}, "finished": {"error": str(exc)}, "layers": {}, "fatal": None,
                           "called": []}
@@ -189,10 +193,10 @@ class Grader:
         s = prep.spec
         return diagnose(mistakes, cases, got, s.kind, s.framework, s.rtol, s.atol)
 
-    def close(self) -> None:
-        """Stop the worker."""
+    def close(self, wait: bool = True) -> None:
+        """Stop the worker (``wait=False``: do not wait for it to finish cleaning up)."""
         with self._lock:
             if self._client is not None:
-                self._client.close()
+                self._client.close(wait=wait)
                 self._client = None
 
