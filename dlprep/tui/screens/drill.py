@@ -40,6 +40,7 @@ from dlprep.tui.widgets.workspace_editor import WorkspaceEditor
 
 NARROW_BELOW = 110
 MAX_ATTEMPT_MS = 3_600_000  # an idle hour with the screen open is not counted as work
+WARM_UP_DELAY_S = 0.3
 
 
 def shared_grader(app: App) -> Any:
@@ -163,7 +164,7 @@ class DrillScreen(Screen[int | None]):
         self.refresh_history()
         self.on_resize()
         self.editor.focus()
-        self.warm_up()
+        self.set_timer(WARM_UP_DELAY_S, self.warm_up)  # after the first paint
 
     def on_resize(self, event: Any = None) -> None:
         if self.problem:
