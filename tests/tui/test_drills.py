@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import sys
 from pathlib import Path
 
@@ -409,11 +408,3 @@ def test_snapshot_drill_screen_wide_history(snap_compare, make_app, toy_root, mo
         await steady(pilot)
 
     assert snap_compare(app, terminal_size=(130, 30), run_before=show)
-
-
-def test_attempt_result_is_stored_as_json(drill_app) -> None:
-    app = drill_app()
-    practice = DrillPractice(app.services.store, app.services.study)
-    practice.record_run("softmax", "x = 1\n", GradeResult("softmax", "fail", "0 of 9", 0, 9))
-    stored = json.loads(app.services.store.query("SELECT result FROM attempts")[0]["result"])
-    assert stored["version"] == 2 and stored["status"] == "fail"
