@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 NAME = "drills"
@@ -16,10 +17,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from dlprep.drills import load_drills
-    from dlprep.sections import all_sections, section_title
 
     drills, errors = load_drills()
-    if args.json:
+    try:
+        _print(drills, args.json)
+    except BrokenPipeError:  # the reader went away (e.g. `| head`)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    for error in errors:
+        print(f"dlprep: skipped a drill: {error}", file=sys.stderr)
+    return 0
+
+
+def _print(drills: list, as_json: bool) -> None:
+    from dlprep.sections import all_sections, section_title
+
+    if as_json:
         for spec in drills:
             sys.stdout.write(json.dumps(spec.summary()) + "\n")
     else:
@@ -33,6 +45,4 @@ def run(args: argparse.Namespace) -> int:
                 tags = f"{spec.framework}, {spec.difficulty}" + (", class" if spec.kind == "class" else "")
                 print(f"  {spec.id:32} {spec.title}  [{tags}]")
         print(f"{len(drills)} drills")
-    for error in errors:
-        print(f"dlprep: skipped a drill: {error}", file=sys.stderr)
-    return 0
+    sys.stdout.flush()

@@ -97,7 +97,8 @@ class WorkerClient:
 
     def grade(self, request: dict, blobs: list[bytes]) -> Iterator[tuple[dict, list[bytes]]]:
         """Send one grade and yield the worker's events until (and including) ``finished``."""
-        self.load(request["framework"])
+        for framework in {request["framework"], *request.get("preload", [])}:
+            self.load(framework)
         self.send(dict(request, type="grade"), blobs)
         while True:
             header, data = self.receive()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import re
 import threading
 import time
 import warnings
@@ -24,6 +25,8 @@ from dlprep.grading.diagnose import diagnose
 from dlprep.grading.harness import run_case
 from dlprep.grading.result import GradeResult
 from dlprep.grading.verdict import build_verdict
+
+IMPORTS_TORCH = re.compile(r"^\s*(import|from)\s+torch\b", re.MULTILINE)
 
 
 @dataclass
@@ -120,12 +123,14 @@ class Grader:
         started = time.perf_counter()
         cached = self._prepared.get(drill_id)
         framework = cached.spec.framework if cached else get_drill(drill_id).framework
+        preload = ["torch"] if framework == "torch" or IMPORTS_TORCH.search(code) else []
         with self._lock:
-            self._worker().preload(framework)  # torch loads in the worker while the expected outputs are computed
+            for name in preload:
+                self._worker().preload(name)  # torch loads in the worker while the expected outputs are computed
         prep = self.prepared(drill_id)
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
-                   "time_budget_s": self.budget(spec), "cases": prep.tree}
+                   "time_budget_s": self.budget(spec), "cases": prep.tree, "preload": preload}
         scan: list[list[str]] = []
         scanner = threading.Thread(target=lambda: scan.append(banned.scan_source(code, spec.banned)), daemon=True)
         scanner.start()  # runs while this thread waits on the worker

@@ -252,4 +252,6 @@ def python_read_roots() -> list[str]:
     """
     roots = [sys.prefix, sys.base_prefix, sys.exec_prefix]
     roots += [p for p in ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache") if os.path.exists(p)]
+    roots += [p for p in ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random") if os.path.exists(p)]
+    roots += [p for p in ("/proc/cpuinfo", "/sys/devices/system/cpu") if os.path.exists(p)]  # torch's cpuinfo
     return roots

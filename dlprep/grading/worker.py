@@ -132,7 +132,7 @@ class Worker:
         shutil.rmtree(sb["run_dir"], ignore_errors=True)
 
     def grade(self, request: dict, blobs: list[bytes]) -> None:
-        if request["framework"] == "torch" and not self.torch_loaded:
+        if "torch" in (request["framework"], *request.get("preload", [])) and not self.torch_loaded:
             self.discard_standby()
             self.load_torch()
         if self.standby is None:
