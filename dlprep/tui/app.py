@@ -45,4 +45,7 @@ class DlprepApp(App):
         yield SystemCommand("Help", "Keys and what they do", self.action_help)
 
     def on_unmount(self) -> None:
+        grader = getattr(self, "grader", None)
+        if grader is not None:
+            grader.close()
         self.services.close()

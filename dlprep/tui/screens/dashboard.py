@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
+from dlprep.errors import DlprepError
 from dlprep.services import Services
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain")
@@ -56,6 +57,18 @@ class DashboardScreen(Screen):
         table.add_column("Total", key="total")
         self.refresh_counts()
         table.focus()
+        self.run_worker(self.sync_drills, thread=True, exclusive=True, group="sync-drills")
+
+    def sync_drills(self) -> None:
+        """Register the drills as schedulable items (off the UI thread: it reads every drill's files)."""
+        from dlprep.drills.practice import DrillPractice
+
+        try:
+            DrillPractice(self.services.store, self.services.study).sync()
+        except DlprepError as exc:
+            self.app.call_from_thread(self.notify, f"Drills not loaded: {exc}", severity="warning")
+            return
+        self.app.call_from_thread(self.refresh_counts)
 
     def on_screen_resume(self) -> None:
         self.refresh_counts()
