@@ -123,3 +123,37 @@ def test_unknown_drill_raises_a_clear_error(grader: Grader) -> None:
 
     with pytest.raises(DrillError, match="unknown drill 'nope'"):
         grader.grade("nope", "")
+
+
+def _torch_drill_with_a_banned_functional() -> tuple[str, str] | None:
+    from dlprep.drills import load_drills
+
+    drills, _ = load_drills()
+    for spec in drills:
+        if spec.framework == "torch" and spec.kind == "function":
+            for ban in spec.banned:
+                if ban.startswith("torch.nn.functional."):
+                    return spec.id, ban
+    return None
+
+
+def test_dispatch_watcher_flags_a_hidden_banned_call(grader: Grader) -> None:
+    found = _torch_drill_with_a_banned_functional()
+    if found is None:
+        pytest.skip("no torch drill bans a torch.nn.functional op")
+    drill_id, ban = found
+    from dlprep.drills import get_drill
+
+    entry = get_drill(drill_id).entry
+    name = ban.rsplit(".", 1)[1]
+    hidden = (
+        f"\n\n_real = {entry}\nimport torch as _t\n\n\ndef {entry}(*args, **kwargs):\n"
+        f"    op = getattr(_t.nn.functional, {name[:2]!r} + {name[2:]!r})\n"
+        "    for n in range(1, 5):\n        try:\n"
+        "            op(*[_t.zeros(1, 1, 2, 2, dtype=_t.float64)] * n)\n            break\n"
+        "        except TypeError:\n            continue\n        except Exception:\n            break\n"
+        "    return _real(*args, **kwargs)\n"
+    )
+    result = grader.grade(drill_id, reference_source(drill_id) + hidden)
+    assert result.status == "pass", result.message
+    assert f"calls {ban} at run time, which this drill asks you to write yourself" in result.warnings
