@@ -28,6 +28,13 @@ class Services:
     def close(self) -> None:
         self.store.close()
 
+    def drills_need_sync(self) -> bool:
+        """True when the drill files changed since the drills were last registered as cards."""
+        return self.store.get_setting(_DRILLS_KEY) != json.dumps(_drills_fingerprint())
+
+    def mark_drills_synced(self) -> None:
+        self.store.set_setting(_DRILLS_KEY, json.dumps(_drills_fingerprint()))
+
 
 def open_services(home: Path | None = None, decks_folder: Path | None = None, **study_kwargs) -> Services:
     """Open ``progress.db`` in ``home`` (default: the data home) and sync the built-in decks into it."""
@@ -64,6 +71,15 @@ def open_services(home: Path | None = None, decks_folder: Path | None = None, **
 
 
 _SYNC_KEY = "builtin_decks_synced"
+_DRILLS_KEY = "drills_synced"
+
+
+def _drills_fingerprint() -> list:
+    """Path, size and modification time of every drill.yaml (a drill's title and section live there)."""
+    folder = paths.drills_dir()
+    return [str(folder)] + [
+        [p.parent.name, p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.glob("*/drill.yaml"))
+    ]
 
 
 def _fingerprint(folder: Path) -> list:

@@ -167,3 +167,16 @@ async def test_a_whole_session_reviews_every_card(make_app) -> None:
         assert app.screen.item is None
         assert "Nothing more is due" in markdown_text(app.screen.query_one("#question", Markdown))
         assert rows(app, "SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 4
+
+
+async def test_dashboard_registers_the_drills_in_the_background(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        drills = rows(app, "SELECT COUNT(*) AS n FROM cards WHERE kind = 'drill' AND retired = 0")[0]["n"]
+        drill_dirs = [p for p in (Path(__file__).parents[2] / "drills").iterdir() if (p / "drill.yaml").exists()]
+        assert drills == len(drill_dirs) > 0
+        assert not app.services.drills_need_sync()
+        assert "0 drills due" in str(app.screen.query_one("#today", Static).render())

@@ -57,14 +57,18 @@ class DashboardScreen(Screen):
         table.add_column("Total", key="total")
         self.refresh_counts()
         table.focus()
-        self.run_worker(self.sync_drills, thread=True, exclusive=True, group="sync-drills")
+        # After the first paint, so that reading the drill files never delays the first screen.
+        self.call_after_refresh(self.run_worker, self.sync_drills, thread=True, exclusive=True, group="sync-drills")
 
     def sync_drills(self) -> None:
-        """Register the drills as schedulable items (off the UI thread: it reads every drill's files)."""
-        from dlprep.drills.practice import DrillPractice
-
+        """Register the drills as schedulable items, off the UI thread; skipped when no drill file changed."""
         try:
+            if not self.services.drills_need_sync():
+                return
+            from dlprep.drills.practice import DrillPractice
+
             DrillPractice(self.services.store, self.services.study).sync()
+            self.services.mark_drills_synced()
         except DlprepError as exc:
             self.app.call_from_thread(self.notify, f"Drills not loaded: {exc}", severity="warning")
             return
