@@ -33,12 +33,16 @@ def _label(i: int, count: int) -> str:
     return "the result" if count == 1 else f"output {i}"
 
 
-def compare_outputs(expected: list, got: list, rtol: float, atol: float) -> Mismatch | None:
-    """None when ``got`` matches ``expected``; otherwise the first difference, explained."""
+def compare_outputs(expected: list, got: list, rtol: float, atol: float,
+                    labels: list[str] | None = None) -> Mismatch | None:
+    """None when ``got`` matches ``expected``; otherwise the first difference, explained. ``labels`` name
+    the outputs of class drills by the step that recorded them."""
     if len(got) != len(expected):
         return Mismatch(f"returned {len(got)} value(s); expected {len(expected)}")
     for i, (exp, out) in enumerate(zip(expected, got, strict=True)):
         label = _label(i, len(expected))
+        if labels and i < len(labels):
+            label = f"output {i} ({labels[i]})"
         if exp is None or out is None:
             if exp is None and out is None:
                 continue
@@ -122,13 +126,13 @@ def describe_inputs(case: dict, names: list[str]) -> str:
         parts = [describe_value(v) for v in init.get("args", [])]
         parts += [f"{k}={describe_value(v)}" for k, v in init.get("kwargs", {}).items()]
         lines.append(f"init({', '.join(parts)})")
-        for step in case["script"]:
+        for number, step in enumerate(case["script"], 1):
             if "attr" in step:
-                lines.append(f"read .{step['attr']}")
+                lines.append(f"step {number}: read .{step['attr']}")
             else:
                 parts = [describe_value(v) for v in step.get("args", [])]
                 parts += [f"{k}={describe_value(v)}" for k, v in step.get("kwargs", {}).items()]
-                lines.append(f"call .{step['call']}({', '.join(parts)})")
+                lines.append(f"step {number}: call .{step['call']}({', '.join(parts)})")
         return "\n".join("  " + line for line in lines)
     for i, value in enumerate(case.get("args", [])):
         name = names[i] if i < len(names) else f"arg{i}"

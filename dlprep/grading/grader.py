@@ -41,6 +41,7 @@ class Prepared:
     arg_names: list[str]
     reference_ms: float
     stamp: tuple
+    labels: list[list[str]]
 
 
 def _stamp(spec: DrillSpec) -> tuple:
@@ -63,11 +64,13 @@ def prepare(spec: DrillSpec) -> Prepared:
     with warnings.catch_warnings(), np.errstate(all="ignore"):
         warnings.simplefilter("ignore")
         started = time.perf_counter()
-        expected = [run_case(reference, copy.deepcopy(case), spec.kind, spec.framework) for case in cases]
+        labels: list[list[str]] = [[] for _ in cases]
+        expected = [run_case(reference, copy.deepcopy(case), spec.kind, spec.framework, labels[i])
+                    for i, case in enumerate(cases)]
         reference_ms = (time.perf_counter() - started) * 1000
     blobs: list[bytes] = []
     tree = wire.encode_value(cases, blobs)
-    return Prepared(spec, cases, tree, blobs, expected, arg_names, reference_ms, _stamp(spec))
+    return Prepared(spec, cases, tree, blobs, expected, arg_names, reference_ms, _stamp(spec), labels)
 
 
 class Grader:

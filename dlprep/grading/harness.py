@@ -67,8 +67,10 @@ def flatten(value: Any, out: list | None = None, depth: int = 0) -> list:
     return out
 
 
-def run_case(target: Callable, case: dict, kind: str, framework: str) -> list:
-    """Run one case against ``target`` (the entry function or class); return the flattened outputs."""
+def run_case(target: Callable, case: dict, kind: str, framework: str, labels: list | None = None) -> list:
+    """Run one case against ``target`` (the entry function or class); return the flattened outputs.
+
+    For class drills, ``labels`` (when given) receives one label per output naming the step that made it."""
     if kind == "function":
         args = to_framework(list(case.get("args", [])), framework)
         kwargs = to_framework(dict(case.get("kwargs", {})), framework)
@@ -77,14 +79,19 @@ def run_case(target: Callable, case: dict, kind: str, framework: str) -> list:
     obj = target(*to_framework(list(init.get("args", [])), framework),
                  **to_framework(dict(init.get("kwargs", {})), framework))
     recorded: list = []
-    for step in case["script"]:
+    for number, step in enumerate(case["script"], 1):
+        before = len(recorded)
         if "attr" in step:
             flatten(getattr(obj, step["attr"]), recorded)
+            label = f"step {number}, .{step['attr']}"
         else:
             method = getattr(obj, step["call"])
             value = method(*to_framework(list(step.get("args", [])), framework),
                            **to_framework(dict(step.get("kwargs", {})), framework))
             flatten(value, recorded)
+            label = f"step {number}, .{step['call']}() returned"
+        if labels is not None:
+            labels.extend([label] * (len(recorded) - before))
     return recorded
 
 

@@ -101,7 +101,7 @@ def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: 
         except BadOutput as exc:
             result.tests.append(CaseResult(name, "fail", str(exc), case_output))
             continue
-        mismatch = compare_outputs(prep.expected[index], got, spec.rtol, spec.atol)
+        mismatch = compare_outputs(prep.expected[index], got, spec.rtol, spec.atol, prep.labels[index])
         if mismatch is None:
             result.tests.append(CaseResult(name, "pass", "", case_output))
             result.passed += 1

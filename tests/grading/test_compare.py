@@ -79,3 +79,15 @@ def test_watcher_reports_banned_torch_calls_the_scan_missed() -> None:
         "calls torch.nn.functional.conv2d at run time, which this drill asks you to write yourself"]
     already = ["uses torch.nn.functional.conv2d (line 3), which this drill asks you to write yourself"]
     assert watcher_warnings(["conv2d"], banned, already) == []
+
+
+def test_class_outputs_are_named_by_their_step() -> None:
+    case = {"init": {"args": [np.zeros(2)], "kwargs": {}},
+            "script": [{"call": "forward", "args": [np.ones(2)], "kwargs": {}}, {"attr": "db"}]}
+    assert describe_inputs(case, []) == (
+        "  init(float64 array of shape (2,) = [0., 0.])\n"
+        "  step 1: call .forward(float64 array of shape (2,) = [1., 1.])\n"
+        "  step 2: read .db")
+    mismatch = compare_outputs([np.zeros(2), np.ones(1)], [np.zeros(2), np.zeros(1)], 1e-6, 0,
+                               ["step 1, .forward() returned", "step 2, .db"])
+    assert mismatch.message.startswith("output 1 (step 2, .db): 1 of 1 values differ")
