@@ -112,17 +112,26 @@ class Worker:
             self._child_a(run_dir, req_r, res_w, out_w, ctl_w)
         for fd in (req_r, res_w, out_w, ctl_w):
             os.close(fd)
-        pid_b = int(os.read(ctl_r, 32) or b"0")
-        os.close(ctl_r)
-        self.standby = {"pid_a": pid_a, "pid_b": pid_b, "req_w": req_w, "res_r": res_r, "out_r": out_r,
+        self.standby = {"pid_a": pid_a, "ctl_r": ctl_r, "req_w": req_w, "res_r": res_r, "out_r": out_r,
                         "run_dir": run_dir, "torch": self.torch_loaded}
+
+    @staticmethod
+    def _pid_b(sb: dict) -> int:
+        """The sandbox's PID 1 as seen from here, reported by ``A`` once it has set the namespaces up."""
+        if "pid_b" not in sb:
+            data = b""
+            while chunk := os.read(sb["ctl_r"], 32):
+                data += chunk
+            os.close(sb["ctl_r"])
+            sb["pid_b"] = int(data or b"0")
+        return sb["pid_b"]
 
     def discard_standby(self) -> None:
         sb, self.standby = self.standby, None
         if sb is None:
             return
         with contextlib.suppress(ProcessLookupError):
-            os.kill(sb["pid_b"], signal.SIGKILL)
+            os.kill(self._pid_b(sb), signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             os.kill(sb["pid_a"], signal.SIGKILL)
         os.waitpid(sb["pid_a"], 0)
@@ -144,7 +153,7 @@ class Worker:
             wire.write_all(sb["req_w"], wire.pack_message(request, blobs))
         os.close(sb["req_w"])
         self.send({"type": "started"})
-        outcome = self._supervise(sb["pid_a"], sb["pid_b"], sb["res_r"], sb["out_r"], started + budget + 1.0)
+        outcome = self._supervise(sb["pid_a"], self._pid_b(sb), sb["res_r"], sb["out_r"], started + budget + 1.0)
         outcome["wall_ms"] = (time.monotonic() - started) * 1000
         self.send(outcome)
         if "pid-namespace" not in self.layers:
@@ -156,6 +165,8 @@ class Worker:
         code = 70
         try:
             isolation.set_parent_death_signal()
+            keep = {req_r, res_w, out_w, ctl_w} | ({self.ruleset} if self.ruleset is not None else set())
+            isolation.close_fds(keep)  # in particular the worker's protocol pipes
             if "namespaces" in DISABLED:
                 layers, ns_reason = [], "disabled by DLPREP_SANDBOX_DISABLE"
             else:
@@ -381,7 +392,7 @@ class Worker:
             elif kind == "ping":
                 self.reap_pending()
                 sb = self.standby
-                self.send({"type": "pong", "standby": [sb["pid_a"], sb["pid_b"]] if sb else [],
+                self.send({"type": "pong", "standby": [sb["pid_a"], self._pid_b(sb)] if sb else [],
                            "pending": sorted(self.pending)})
 
     def close(self) -> None:
