@@ -159,7 +159,8 @@ def build_seccomp() -> tuple[object | None, str]:
                 flt.add_rule(deny, name)
             except (OSError, ValueError, RuntimeError):
                 continue
-        flt.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")
+        with contextlib.suppress(OSError, ValueError, RuntimeError):
+            flt.add_rule(seccomp.ERRNO(errno.ENOSYS), "clone3")  # glibc then falls back to clone (denied)
         for request in (TIOCSTI, TIOCLINUX):
             flt.add_rule(deny, "ioctl", seccomp.Arg(1, seccomp.MASKED_EQ, 0xFFFFFFFF, request))
     except (OSError, ValueError, RuntimeError) as exc:
