@@ -146,6 +146,11 @@ class Grader:
                 self._client = None
                 events = {"messages": {}, "finished": {"error": str(exc)}, "layers": {}, "fatal": None,
                           "called": []}
+            except BaseException:
+                if self._client is not None:  # interrupted mid-grade: the protocol state is unknown
+                    self._client.close(kill=True)
+                self._client = None
+                raise
         scanner.join()
         events["scan"] = scan[0] if scan else []
         result = self._verdict(prep, code, events)
@@ -180,7 +185,10 @@ class Grader:
                     if isinstance(index, int) and 0 <= index < total and index not in state["messages"]:
                         state["messages"][index] = (message, blobs)
                         if progress is not None:
-                            progress(len(state["messages"]), total)
+                            try:
+                                progress(len(state["messages"]), total)
+                            except Exception:  # noqa: BLE001 - a broken callback must not desync the worker
+                                progress = None
                 elif mtype == "fatal" and state["fatal"] is None:
                     state["fatal"] = message
                 elif mtype == "done" and isinstance(message.get("called"), list):

@@ -157,3 +157,11 @@ def test_dispatch_watcher_flags_a_hidden_banned_call(grader: Grader) -> None:
     result = grader.grade(drill_id, reference_source(drill_id) + hidden)
     assert result.status == "pass", result.message
     assert f"calls {ban} at run time, which this drill asks you to write yourself" in result.warnings
+
+
+def test_a_failing_progress_callback_does_not_break_grading(grader: Grader) -> None:
+    def broken(done: int, total: int) -> None:
+        raise RuntimeError("widget gone")
+
+    assert grader.grade("conv2d", reference_source("conv2d"), progress=broken).status == "pass"
+    assert grader.grade("conv2d", reference_source("conv2d")).status == "pass"
