@@ -156,7 +156,13 @@ def prewarm() -> None:
         torch.set_num_threads(1)
         with _watch_torch(set()):
             t = torch.from_numpy(a)
-            (t.softmax(-1) @ t.T + t.sum()).detach().numpy()
+            u = t.reshape(2, 6).view(3, 4).unsqueeze(0).permute(0, 2, 1).contiguous().squeeze(0)
+            m = t.mean(dim=-1, keepdim=True)
+            v = t.var(dim=-1, unbiased=False, keepdim=True)
+            y = (t - m) / torch.sqrt(v + 1e-5) * torch.ones(4, dtype=t.dtype) + torch.zeros_like(t)
+            z = torch.cat([y, torch.tanh(y), torch.sigmoid(y), torch.relu(y)], dim=0).sum(0)
+            w = torch.where(t > 1, torch.exp(t), torch.log1p(t.abs())).max(dim=-1).values
+            (t.softmax(-1) @ u + t.sum() + torch.einsum("ij,kj->ik", t, t).sum() + z.sum() + w.sum()).numpy()
 
 
 def _send(fd: int, header: dict, blobs: list[bytes] = ()) -> None:

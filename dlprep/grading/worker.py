@@ -215,7 +215,8 @@ class Worker:
                     missing["seccomp"] = "loading the filter failed"
             os.chdir(run_dir)
             os.environ.update(TMPDIR=run_dir, HOME=run_dir)
-            harness.prewarm()
+            with contextlib.suppress(Exception):
+                harness.prewarm()
             reader = wire.MessageReader(1 << 31, 1 << 62)
             message = None
             while message is None:
