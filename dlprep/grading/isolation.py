@@ -256,3 +256,19 @@ def python_read_roots() -> list[str]:
     roots += [p for p in ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random") if os.path.exists(p)]
     roots += [p for p in ("/proc/cpuinfo", "/sys/devices/system/cpu") if os.path.exists(p)]  # torch's cpuinfo
     return roots
+
+
+def children_of(pid: int) -> list[int]:
+    """The direct children of ``pid``, from /proc."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                parent = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        if parent == pid:
+            found.append(int(entry))
+    return found

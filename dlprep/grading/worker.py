@@ -350,19 +350,8 @@ class Worker:
             os.waitpid(pid, 0)
             os.close(pidfd)
             del self.pending[pid]
-        me = os.getpid()
         for _ in range(50):
-            strays = []
-            for entry in os.listdir("/proc"):
-                if not entry.isdigit():
-                    continue
-                try:
-                    with open(f"/proc/{entry}/stat") as fh:
-                        ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-                except (OSError, ValueError, IndexError):
-                    continue
-                if ppid == me:
-                    strays.append(int(entry))
+            strays = isolation.children_of(os.getpid())
             if not strays:
                 return
             for pid in strays:
