@@ -42,6 +42,7 @@ class WorkerClient:
         self.write_lock = threading.Lock()
         self.torch_loaded = False
         self.load_pending = False
+        self.known_cases: set[str] = set()  # case sets the worker keeps (sent once per drill version)
         self.ready = False
         self.missing: dict[str, str] = {}
         self.pid: int = self.proc.pid
@@ -99,7 +100,13 @@ class WorkerClient:
         """Send one grade and yield the worker's events until (and including) ``finished``."""
         for framework in {request["framework"], *request.get("preload", [])}:
             self.load(framework)
+        key = request.get("cases_key")
+        if key is not None and key in self.known_cases:
+            request = {k: v for k, v in request.items() if k != "cases"}
+            blobs = []
         self.send(dict(request, type="grade"), blobs)
+        if key is not None:
+            self.known_cases.add(key)
         while True:
             header, data = self.receive()
             yield header, data

@@ -133,7 +133,8 @@ class Grader:
         prep = self.prepared(drill_id)
         spec = prep.spec
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
-                   "time_budget_s": self.budget(spec), "cases": prep.tree, "preload": preload}
+                   "time_budget_s": self.budget(spec), "cases": prep.tree, "preload": preload,
+                   "cases_key": f"{drill_id}:{prep.stamp}"}
         scan: list[list[str]] = []
         scanner = threading.Thread(target=lambda: scan.append(banned.scan_source(code, spec.banned)), daemon=True)
         scanner.start()  # runs while this thread waits on the worker

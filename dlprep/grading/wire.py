@@ -59,15 +59,16 @@ class MessageReader:
             raise WireError(f"more than {self.max_total} bytes of results")
         self.buffer += data
         done = []
-        while len(self.buffer) >= 4:
-            (size,) = struct.unpack(">I", self.buffer[:4])
+        pos = 0
+        while len(self.buffer) - pos >= 4:
+            (size,) = struct.unpack_from(">I", self.buffer, pos)
             limit = MAX_HEADER if self._pending is None else self.max_frame
             if size > limit:
                 raise WireError(f"a result frame of {size} bytes exceeds the limit of {limit}")
-            if len(self.buffer) < 4 + size:
+            if len(self.buffer) - pos < 4 + size:
                 break
-            body = bytes(self.buffer[4:4 + size])
-            del self.buffer[:4 + size]
+            body = bytes(self.buffer[pos + 4:pos + 4 + size])
+            pos += 4 + size
             if self._pending is None:
                 try:
                     header = json.loads(body)
@@ -82,6 +83,7 @@ class MessageReader:
             if self._pending is not None and len(self._blobs) == self._pending["blobs"]:
                 done.append((self._pending, self._blobs))
                 self._pending, self._blobs = None, []
+        del self.buffer[:pos]
         return done
 
 

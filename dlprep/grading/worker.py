@@ -49,6 +49,7 @@ class Worker:
         self.missing: dict[str, str] = {}
         self.torch_loaded = False
         self.standby: dict | None = None
+        self.cases: dict[str, tuple] = {}  # cases_key -> (tree, blobs, decoded): trusted inputs, kept per drill
         self.spawned = 0
         self.pending: dict[int, int] = {}
         self.layers: list[str] = []
@@ -113,7 +114,7 @@ class Worker:
         for fd in (req_r, res_w, out_w, ctl_w):
             os.close(fd)
         self.standby = {"pid_a": pid_a, "ctl_r": ctl_r, "req_w": req_w, "res_r": res_r, "out_r": out_r,
-                        "run_dir": run_dir, "torch": self.torch_loaded}
+                        "run_dir": run_dir, "cases": set(self.cases)}
 
     @staticmethod
     def _pid_b(sb: dict) -> int:
@@ -146,7 +147,17 @@ class Worker:
             self.load_torch()
         if self.standby is None:
             self.spawn_standby()
+        key = request.get("cases_key")
+        if "cases" in request:
+            self.cases[key] = (request["cases"], blobs, wire.decode_value(request["cases"], blobs))
+        elif key not in self.cases:
+            self.send({"type": "finished", "error": "the worker lost the cases; grade again", "exit_code": None})
+            return
         sb, self.standby = self.standby, None
+        if key in sb["cases"]:  # the standby inherited them already decoded
+            request, blobs = {k: v for k, v in request.items() if k != "cases"}, []
+        else:
+            request, blobs = dict(request, cases=self.cases[key][0]), self.cases[key][1]
         budget = float(request["time_budget_s"])
         started = time.monotonic()
         with contextlib.suppress(OSError):
@@ -228,7 +239,10 @@ class Worker:
             os.close(req_r)
             request, blobs = message
             wire.write_all(res_w, wire.pack_message({"type": "layers", "active": layers, "missing": missing}))
-            cases = wire.decode_value(request["cases"], blobs)
+            if "cases" in request:
+                cases = wire.decode_value(request["cases"], blobs)
+            else:
+                cases = self.cases[request["cases_key"]][2]
             harness.run_submission(request, cases, res_w)
         except BaseException:  # noqa: BLE001 - the child never returns into the worker loop
             os._exit(71)

@@ -165,3 +165,18 @@ def test_a_failing_progress_callback_does_not_break_grading(grader: Grader) -> N
 
     assert grader.grade("conv2d", reference_source("conv2d"), progress=broken).status == "pass"
     assert grader.grade("conv2d", reference_source("conv2d")).status == "pass"
+
+
+def test_cases_travel_to_the_worker_once_per_drill(grader: Grader) -> None:
+    grader.grade("layer_norm", reference_source("layer_norm"))
+    client = grader._worker()
+    keys = [k for k in client.known_cases if k.startswith("layer_norm:")]
+    assert len(keys) == 1
+    sent: list[int] = []
+    original = client.send
+    client.send = lambda header, blobs=(): (sent.append(len(blobs)), original(header, blobs))[1]
+    try:
+        assert grader.grade("layer_norm", reference_source("layer_norm")).status == "pass"
+    finally:
+        client.send = original
+    assert sent == [0]
