@@ -59,6 +59,8 @@ def _ended_reason(finished: dict, budget: float) -> str:
         if name in ("SIGXCPU", "SIGKILL"):
             return f"your code was killed ({name}): CPU time or memory limit exceeded"
         return f"your code crashed ({name})"
+    if code is None:
+        return "your code's process stopped before returning every result"
     return f"your code's process ended before returning every result (exit code {code})"
 
 
