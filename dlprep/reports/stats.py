@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
 from dlprep.reports.rows import active_items, attempt_rows, current_items, parse_time, review_rows
+from dlprep.srs import clock
 from dlprep.store import Store
 
 DEFAULT_DAY_START_HOUR = 4
@@ -39,8 +40,7 @@ RETENTION_PRIOR_RATE = 0.9
 
 def study_day(when: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None) -> date:
     """The study day a moment belongs to (local date, shifted back by the day-start hour)."""
-    local = when.astimezone(tz)
-    return (local - timedelta(hours=day_start_hour)).date()
+    return clock.study_day(when, day_start_hour, tz)
 
 
 def day_start_hour_setting(store: Store) -> int:

@@ -11,8 +11,8 @@ def local_tz() -> tzinfo:
     return datetime.now().astimezone().tzinfo or UTC
 
 
-def study_day(moment: datetime, day_start_hour: int, tz: tzinfo) -> date:
-    """The study day that ``moment`` (aware) belongs to."""
+def study_day(moment: datetime, day_start_hour: int, tz: tzinfo | None) -> date:
+    """The study day that ``moment`` (aware) belongs to; ``tz`` None means the machine's local zone."""
     local = moment.astimezone(tz)
     return (local - timedelta(hours=day_start_hour)).date()
 

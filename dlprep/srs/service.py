@@ -337,15 +337,6 @@ class StudyService:
 
     def streak(self) -> int:
         """Consecutive study days with at least one rating, ending today (or yesterday if none yet today)."""
-        days = {
-            clock.study_day(clock.parse_iso(r["reviewed_at"]), self.settings.day_start_hour, self.tz)
-            for r in self.store.query("SELECT reviewed_at FROM reviews")
-        }
-        day = clock.study_day(self.now(), self.settings.day_start_hour, self.tz)
-        if day not in days:
-            day -= timedelta(days=1)
-        count = 0
-        while day in days:
-            count += 1
-            day -= timedelta(days=1)
-        return count
+        from dlprep.reports.stats import streak
+
+        return streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)
