@@ -164,13 +164,13 @@ class Worker:
             wire.write_all(sb["req_w"], wire.pack_message(request, blobs))
         os.close(sb["req_w"])
         self.send({"type": "started"})
+        self.spawn_standby()  # the next sandbox forks while this one runs the cases
         outcome = self._supervise(sb["pid_a"], self._pid_b(sb), sb["res_r"], sb["out_r"], started + budget + 1.0)
         outcome["wall_ms"] = (time.monotonic() - started) * 1000
         self.send(outcome)
         if "pid-namespace" not in self.layers:
             self._kill_strays()
         shutil.rmtree(sb["run_dir"], ignore_errors=True)
-        self.spawn_standby()
 
     def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w) -> None:  # noqa: ANN001
         code = 70
@@ -365,7 +365,8 @@ class Worker:
             os.close(pidfd)
             del self.pending[pid]
         for _ in range(50):
-            strays = isolation.children_of(os.getpid())
+            keep = {self.standby["pid_a"]} if self.standby else set()
+            strays = [pid for pid in isolation.children_of(os.getpid()) if pid not in keep]
             if not strays:
                 return
             for pid in strays:
