@@ -164,13 +164,17 @@ class Worker:
             wire.write_all(sb["req_w"], wire.pack_message(request, blobs))
         os.close(sb["req_w"])
         self.send({"type": "started"})
-        self.spawn_standby()  # the next sandbox forks while this one runs the cases
+        overlap = not self.torch_loaded
+        if overlap:  # a numpy-only worker forks cheaply: prepare the next sandbox while this one runs
+            self.spawn_standby()
         outcome = self._supervise(sb["pid_a"], self._pid_b(sb), sb["res_r"], sb["out_r"], started + budget + 1.0)
         outcome["wall_ms"] = (time.monotonic() - started) * 1000
         self.send(outcome)
         if "pid-namespace" not in self.layers:
             self._kill_strays()
         shutil.rmtree(sb["run_dir"], ignore_errors=True)
+        if not overlap:  # with torch the fork and set-up compete with the running child: do them after
+            self.spawn_standby()
 
     def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w) -> None:  # noqa: ANN001
         code = 70
