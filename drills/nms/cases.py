@@ -21,6 +21,8 @@ def cases():
         _case("two identical boxes", [[0, 0, 2, 2], [0, 0, 2, 2]], [0.6, 0.9], 0.5),
         _case("disjoint boxes are all kept", [[0, 0, 1, 1], [2, 2, 3, 3], [4, 0, 5, 1]], [0.2, 0.9, 0.5], 0.1),
         _case("IoU exactly at the threshold is kept", [[0, 0, 2, 1], [0, 0, 1, 1]], [0.9, 0.8], 0.5),
+        _case("a zero-area box is never suppressed", [[0, 0, 2, 2], [1, 1, 1, 2], [0.1, 0, 2, 2]],
+              [0.9, 0.8, 0.7], 0.3),
         _case("touching edges with threshold 0", [[0, 0, 1, 1], [1, 0, 2, 1], [0.5, 0, 1.5, 1]], [0.9, 0.8, 0.7], 0.0),
         _case("chain: a suppressed box suppresses nothing",
               [[0, 0, 4, 4], [1, 0, 5, 4], [2, 0, 6, 4]], [0.9, 0.8, 0.7], 0.5),
