@@ -39,6 +39,7 @@ class DashboardScreen(Screen):
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
+        self.resumed_before = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -75,7 +76,10 @@ class DashboardScreen(Screen):
         self.app.call_from_thread(self.refresh_counts)
 
     def on_screen_resume(self) -> None:
-        self.refresh_counts()
+        # The first resume comes right after on_mount, which has just counted; later ones follow a review.
+        if self.resumed_before:
+            self.refresh_counts()
+        self.resumed_before = True
 
     def refresh_counts(self) -> None:
         study = self.services.study
