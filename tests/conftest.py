@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import random
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -58,3 +60,39 @@ def open_test_store():
     yield _open
     for s in opened:
         s.close()
+
+
+def _descendants(root: int) -> list[int]:
+    """Every process below ``root``, read from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as fh:
+                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+    found, stack = [], [root]
+    while stack:
+        for child in children.get(stack.pop(), []):
+            found.append(child)
+            stack.append(child)
+    return found
+
+
+@pytest.fixture
+def leftover_processes():
+    """A function: processes under a grading worker other than its idle standby sandbox, once reaping settles."""
+
+    def _leftover(client) -> list[int]:
+        deadline = time.monotonic() + 3.0
+        while True:
+            pong = client.ping()
+            left = sorted(set(_descendants(client.pid)) - set(pong["standby"]))
+            if not left or time.monotonic() > deadline:
+                return left
+            time.sleep(0.05)
+
+    return _leftover

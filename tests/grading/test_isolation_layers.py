@@ -4,7 +4,6 @@ works, saying so, when every optional layer is missing."""
 from __future__ import annotations
 
 import os
-import time
 
 import pytest
 
@@ -23,34 +22,6 @@ GRANDCHILD = (
     + "            time.sleep(1000)\n        os._exit(0)\n    return x\n"
 )
 needs_landlock = pytest.mark.skipif(landlock_abi() < 6, reason="needs Landlock ABI 6 (Linux 6.12+)")
-
-
-def leftover_processes(client) -> list[int]:
-    """Processes under the worker other than its idle standby sandbox, after reaping settles."""
-    deadline = time.monotonic() + 3.0
-    while True:
-        pong = client.ping()
-        left = sorted(set(_descendants(client.pid)) - set(pong["standby"]))
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.05)
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                with open(f"/proc/{entry}/stat") as fh:
-                    children.setdefault(int(fh.read().rsplit(")", 1)[1].split()[1]), []).append(int(entry))
-            except (OSError, ValueError, IndexError):
-                continue
-    found, stack = [], [root]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
 
 
 def _probe(monkeypatch: pytest.MonkeyPatch, disabled: str):
@@ -94,7 +65,7 @@ def test_seccomp_alone_blocks_processes(monkeypatch: pytest.MonkeyPatch) -> None
     assert report.checks["TCP connections are blocked"]
 
 
-def test_pid_namespace_kills_a_setsid_grandchild(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+def test_pid_namespace_kills_a_setsid_grandchild(monkeypatch: pytest.MonkeyPatch, tmp_path, leftover_processes) -> None:
     monkeypatch.setenv("DLPREP_SANDBOX_DISABLE", "seccomp")
     grader = Grader(time_budget_s=3.0)
     try:
@@ -106,7 +77,9 @@ def test_pid_namespace_kills_a_setsid_grandchild(monkeypatch: pytest.MonkeyPatch
         grader.close()
 
 
-def test_grading_works_on_rlimits_alone_and_says_isolation_is_reduced(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_grading_works_on_rlimits_alone_and_says_isolation_is_reduced(
+    monkeypatch: pytest.MonkeyPatch, leftover_processes
+) -> None:
     monkeypatch.setenv("DLPREP_SANDBOX_DISABLE", "seccomp,landlock,namespaces")
     grader = Grader(time_budget_s=3.0)
     try:

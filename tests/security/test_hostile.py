@@ -7,9 +7,7 @@ process of the sandbox is left, and the progress database and solutions/ are unc
 from __future__ import annotations
 
 import hashlib
-import os
 import textwrap
-import time
 from pathlib import Path
 
 import pytest
@@ -64,36 +62,6 @@ def reference() -> str:
 
 def _digest(paths: list[Path]) -> dict[str, str]:
     return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths if p.is_file()}
-
-
-def leftover_processes(client) -> list[int]:
-    """Processes under the worker other than its idle standby sandbox, after reaping settles."""
-    deadline = time.monotonic() + 3.0
-    while True:
-        pong = client.ping()
-        left = sorted(set(_descendants(client.pid)) - set(pong["standby"]))
-        if not left or time.monotonic() > deadline:
-            return left
-        time.sleep(0.05)
-
-
-def _descendants(root: int) -> list[int]:
-    children: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as fh:
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
-        except (OSError, ValueError, IndexError):
-            continue
-        children.setdefault(ppid, []).append(int(entry))
-    found, stack = [], [root]
-    while stack:
-        for child in children.get(stack.pop(), []):
-            found.append(child)
-            stack.append(child)
-    return found
 
 
 def _cases(home: Path) -> list[tuple[str, str, str, str]]:
@@ -210,7 +178,7 @@ CASE_NAMES = [c[0] for c in _cases(Path("/nonexistent"))]
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_hostile_submission(name: str, grader: Grader, home: Path, reference: str) -> None:
+def test_hostile_submission(name: str, grader: Grader, home: Path, reference: str, leftover_processes) -> None:
     case = {c[0]: c for c in _cases(home)}[name]
     _, code, status, text = case
     worker_pid = grader._worker().pid
