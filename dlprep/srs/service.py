@@ -234,6 +234,14 @@ class StudyService:
             row = soon[0] if soon else None
         return self._item(row) if row else None
 
+    def item(self, card_id: str) -> StudyItem | None:
+        """The study item for one card (e.g. to show a card again after undoing its rating)."""
+        rows = self.store.query(
+            "SELECT id, deck, section, kind, note_id, data, fsrs, state, due, lapses FROM cards WHERE id = ?",
+            (card_id,),
+        )
+        return self._item(rows[0]) if rows else None
+
     def _item(self, row: dict) -> StudyItem:
         card = Card.from_data(json.loads(row["data"]))
         state = json.loads(row["fsrs"]) if row["fsrs"] else None

@@ -108,6 +108,20 @@ async def test_cloze_shows_math_as_unicode(make_app) -> None:
         assert "√(σ²+ε)" in markdown_text(screen.query_one("#question", Markdown))
 
 
+async def test_undo_shows_the_undone_card_again(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r", "space", "4", "b", "4", "space", "4")  # basic, mc, explain: all Easy
+        await pilot.pause()
+        assert app.screen.item.card.id == "norm-cloze::c1"
+        await pilot.press("u")  # undo the explain card's rating, not the first card's
+        await pilot.pause()
+        assert app.screen.item.card.id == "norm-explain"
+        assert rows(app, "SELECT card_id FROM reviews ORDER BY id") == [
+            {"card_id": "norm-basic"}, {"card_id": "norm-mc"}
+        ]
+
+
 async def test_undo_and_suspend(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

@@ -222,8 +222,8 @@ class ReviewScreen(Screen):
             return
         self.reviewed = max(0, self.reviewed - 1)
         self.notify("Last rating undone.")
-        item = self.services.study.next_item(self.deck, kinds=CARD_KINDS)
-        self.item = item
+        # Show the card whose rating was undone, so it can be answered again.
+        self.item = self.services.study.item(card_id) or self.services.study.next_item(self.deck, kinds=CARD_KINDS)
         self.revealed = False
         self.chosen = None
         self.shown_at = time.monotonic()
