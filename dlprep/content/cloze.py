@@ -5,7 +5,7 @@ from __future__ import annotations
 MASK = "[…]"
 
 
-def _code_mask(text: str) -> list[bool]:
+def code_mask(text: str) -> list[bool]:
     """True for each character inside an inline code span (backtick runs of equal length)."""
     inside = [False] * len(text)
     i = 0
@@ -27,7 +27,7 @@ def _code_mask(text: str) -> list[bool]:
 
 def find_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each ``==...==`` span (markers included), skipping code spans."""
-    code = _code_mask(text)
+    code = code_mask(text)
     spans: list[tuple[int, int]] = []
     i = 0
     while True:

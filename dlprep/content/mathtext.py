@@ -127,9 +127,9 @@ def render_math(markdown: str) -> str:
 
 
 def _render_line(line: str) -> str:
-    from dlprep.content.cloze import _code_mask
+    from dlprep.content.cloze import code_mask
 
-    mask = _code_mask(line)
+    mask = code_mask(line)
     out: list[str] = []
     i = 0
     while i < len(line):

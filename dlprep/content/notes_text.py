@@ -24,7 +24,7 @@ _ABBREVIATIONS = {"e.g.", "i.e.", "vs.", "al.", "fig.", "eq.", "cf.", "resp.", "
 
 def _protected(text: str) -> list[bool]:
     """True for characters inside inline code or ``$...$`` / ``$$...$$`` math (left exactly as written)."""
-    mask = cloze._code_mask(text)
+    mask = cloze.code_mask(text)
     i = 0
     while i < len(text):
         if text[i] == "$" and not mask[i] and (i == 0 or text[i - 1] != "\\"):

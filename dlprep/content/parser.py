@@ -122,7 +122,7 @@ def _list_items(block: Block) -> list[str]:
 
 
 def _split_outside_code(line: str, sep: str) -> tuple[str, str] | None:
-    mask = cloze._code_mask(line)
+    mask = cloze.code_mask(line)
     pos = line.find(sep)
     while pos != -1 and any(mask[pos : pos + len(sep)]):
         pos = line.find(sep, pos + 1)
