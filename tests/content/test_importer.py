@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import shutil
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -290,16 +293,30 @@ def test_missing_path_and_folder_without_notes(home, tmp_path, capsys) -> None:
     assert code == 2 and "no Markdown (.md) files in this folder" in err
 
 
-def test_unreadable_file(home, tmp_path, capsys) -> None:
+def _drop_file_capabilities() -> None:
+    libc = ctypes.CDLL(None, use_errno=True)
+    pr_capbset_drop, cap_dac_override, cap_dac_read_search = 24, 1, 2
+    for cap in (cap_dac_override, cap_dac_read_search):
+        if libc.prctl(pr_capbset_drop, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def test_unreadable_file(tmp_path) -> None:
+    """A file the user may not read. Root reads everything, so as root the command runs without the
+    capabilities that bypass file permissions (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH)."""
+    home = tmp_path / "home"
     locked = tmp_path / "locked.md"
     locked.write_text("# A\nText.\n", encoding="utf-8")
     locked.chmod(0)
-    if os.access(locked, os.R_OK):
-        locked.chmod(0o644)
-        pytest.skip("file permissions are not enforced for this user (root)")
-    code, _, err = run_cli(capsys, "import", str(locked))
-    locked.chmod(0o644)
-    assert code == 2 and "locked.md: cannot read the file (Permission denied)" in err
+    as_plain_user = _drop_file_capabilities if os.geteuid() == 0 else None
+    result = subprocess.run(
+        [sys.executable, "-m", "dlprep", "--home", str(home), "import", str(locked)],
+        capture_output=True, text=True, timeout=120, preexec_fn=as_plain_user,
+        env={**os.environ, "HOME": str(home)},
+    )
+    assert result.returncode == 2, result.stderr
+    assert "locked.md: cannot read the file (Permission denied)" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_two_files_with_the_same_name_are_refused(home, tmp_path, capsys) -> None:
