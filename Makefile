@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/dlprep
 
 test: $(STAMP)
-	$(BIN)/ruff check dlprep tests benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
 lint: $(STAMP)

@@ -21,6 +21,8 @@ def normalizes_first_axis(x, gamma, beta, eps=1e-5):
 MISTAKES = {
     "unbiased_variance": (unbiased_variance, "uses the unbiased variance (divides by D - 1) instead of D."),
     "eps_outside_sqrt": (eps_outside_sqrt, "adds eps to the standard deviation instead of to the variance."),
-    "normalizes_first_axis": (normalizes_first_axis,
-                              "takes the statistics over the batch axis (as batch norm does) instead of the last axis."),
+    "normalizes_first_axis": (
+        normalizes_first_axis,
+        "takes the statistics over the batch axis (as batch norm does) instead of the last axis.",
+    ),
 }

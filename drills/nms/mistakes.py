@@ -51,7 +51,10 @@ def sorted_by_index(boxes, scores, iou_threshold):
 
 
 MISTAKES = {
-    "greater_or_equal": (greater_or_equal, "suppresses at IoU >= threshold; torchvision suppresses only when IoU > threshold."),
+    "greater_or_equal": (
+        greater_or_equal,
+        "suppresses at IoU >= threshold; torchvision suppresses only when IoU > threshold.",
+    ),
     "suppressed_boxes_suppress": (suppressed_boxes_suppress,
                                   "lets boxes that were already suppressed suppress others; only kept boxes should."),
     "input_order": (input_order, "visits the boxes in input order instead of by decreasing score."),
