@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC
 
-import pytest
 from textual.app import App
 from textual.widgets import DataTable, Sparkline, Static
 
-from dlprep.store import open_store
 from dlprep.tui.screens.progress import ProgressScreen
 
-from .history import NOW, add_review, at, build_history
+from .history import NOW, add_review, at
 
 
 class ProgressApp(App):
@@ -23,17 +21,8 @@ class ProgressApp(App):
         self.push_screen(ProgressScreen(self.store, now=at(NOW), tz=UTC))
 
 
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("DLPREP_HOME", str(tmp_path))
-    s = open_store(tmp_path / "p.db")
-    build_history(s)
-    yield s
-    s.close()
-
-
-async def test_progress_screen_shows_the_reports(store):
-    app = ProgressApp(store)
+async def test_progress_screen_shows_the_reports(history_store):
+    app = ProgressApp(history_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         screen = app.screen
@@ -55,7 +44,7 @@ async def test_progress_screen_shows_the_reports(store):
         nxt = str(screen.query_one("#next", Static).render())
         assert "1. Dropout: re-read the notes and rewrite 1 leech card(s)" in nxt
 
-        add_review(store, "a1", 3, "2026-03-10T11:00", 2)
+        add_review(history_store, "a1", 3, "2026-03-10T11:00", 2)
         await pilot.press("r")
         await pilot.pause()
         assert screen.query_one("#reviews", Sparkline).data[-1] == 3
@@ -66,5 +55,5 @@ async def test_progress_screen_shows_the_reports(store):
         assert not isinstance(app.screen, ProgressScreen)
 
 
-def test_progress_screen_snapshot(store, snap_compare):
-    assert snap_compare(ProgressApp(store), terminal_size=(80, 24))
+def test_progress_screen_snapshot(history_store, snap_compare):
+    assert snap_compare(ProgressApp(history_store), terminal_size=(80, 24))

@@ -9,16 +9,7 @@ import pytest
 from dlprep.reports import stats
 from dlprep.store import open_store
 
-from .history import BN, DROPOUT, IMPL, NOW, add_attempt, add_card, add_review, at, build_history
-
-
-@pytest.fixture
-def store(tmp_path, monkeypatch):
-    monkeypatch.setenv("DLPREP_HOME", str(tmp_path))
-    s = open_store(tmp_path / "p.db")
-    build_history(s)
-    yield s
-    s.close()
+from .history import BN, DROPOUT, IMPL, NOW, add_attempt, add_card, add_review, at
 
 
 def test_study_day_starts_at_the_day_start_hour():
@@ -31,43 +22,43 @@ def test_study_day_starts_at_the_day_start_hour():
     assert stats.study_day(at("2026-03-08T02:30"), 4, plus2) == date(2026, 3, 8)
 
 
-def test_reviews_per_day(store):
-    got = stats.reviews_per_day(store, at(NOW), days=7, tz=UTC)
+def test_reviews_per_day(history_store):
+    got = stats.reviews_per_day(history_store, at(NOW), days=7, tz=UTC)
     assert got == [
         (date(2026, 3, 4), 0), (date(2026, 3, 5), 1), (date(2026, 3, 6), 1), (date(2026, 3, 7), 0),
         (date(2026, 3, 8), 1), (date(2026, 3, 9), 2), (date(2026, 3, 10), 2),
     ]
 
 
-def test_activity_counts_reviews_and_attempts(store):
-    got = dict(stats.activity_by_day(store, at(NOW), days=4, tz=UTC))
+def test_activity_counts_reviews_and_attempts(history_store):
+    got = dict(stats.activity_by_day(history_store, at(NOW), days=4, tz=UTC))
     assert got == {date(2026, 3, 7): 0, date(2026, 3, 8): 2, date(2026, 3, 9): 3, date(2026, 3, 10): 3}
 
 
-def test_streak_counts_today_when_reviewed(store):
-    assert stats.streak(store, at(NOW), tz=UTC) == 3
+def test_streak_counts_today_when_reviewed(history_store):
+    assert stats.streak(history_store, at(NOW), tz=UTC) == 3
     # 03:00 on the 11th is still study day 10
-    assert stats.streak(store, at("2026-03-11T03:00"), tz=UTC) == 3
+    assert stats.streak(history_store, at("2026-03-11T03:00"), tz=UTC) == 3
 
 
-def test_streak_ends_yesterday_when_today_not_yet_reviewed(store):
-    assert stats.streak(store, at("2026-03-11T08:00"), tz=UTC) == 3
+def test_streak_ends_yesterday_when_today_not_yet_reviewed(history_store):
+    assert stats.streak(history_store, at("2026-03-11T08:00"), tz=UTC) == 3
     # on the 12th, yesterday (11th, review at 09:00) extends the run 8-9-10
-    assert stats.streak(store, at("2026-03-12T08:00"), tz=UTC) == 4
+    assert stats.streak(history_store, at("2026-03-12T08:00"), tz=UTC) == 4
     # a whole study day without a review breaks it
-    assert stats.streak(store, at("2026-03-13T08:00"), tz=UTC) == 0
+    assert stats.streak(history_store, at("2026-03-13T08:00"), tz=UTC) == 0
 
 
-def test_true_retention_counts_only_ratings_from_review_state(store):
-    overall = stats.true_retention(store, at(NOW))
+def test_true_retention_counts_only_ratings_from_review_state(history_store):
+    overall = stats.true_retention(history_store, at(NOW))
     assert (overall.passed, overall.total) == (3, 4)
     assert overall.rate == 0.75
-    recent = stats.true_retention(store, at(NOW), since=at("2026-03-09T00:00"))
+    recent = stats.true_retention(history_store, at(NOW), since=at("2026-03-09T00:00"))
     assert (recent.passed, recent.total) == (3, 3)
 
 
-def test_retention_by_section(store):
-    got = stats.retention_by_section(store, at(NOW))
+def test_retention_by_section(history_store):
+    got = stats.retention_by_section(history_store, at(NOW))
     assert list(got) == [BN, DROPOUT]
     assert (got[BN].passed, got[BN].total) == (2, 3)
     assert (got[DROPOUT].passed, got[DROPOUT].total) == (1, 1)
@@ -81,8 +72,8 @@ def test_retention_is_none_without_data(tmp_path):
     s.close()
 
 
-def test_mastery_by_section_in_notes_order(store):
-    got = {m.section: m for m in stats.mastery_by_section(store)}
+def test_mastery_by_section_in_notes_order(history_store):
+    got = {m.section: m for m in stats.mastery_by_section(history_store)}
     assert list(got) == [IMPL, BN, DROPOUT]
     impl, bn, drop = got[IMPL], got[BN], got[DROPOUT]
     assert (impl.total, impl.mastered, impl.learning, impl.new, impl.drills, impl.drills_mastered) == (
@@ -92,8 +83,8 @@ def test_mastery_by_section_in_notes_order(store):
     assert (drop.total, drop.mastered, drop.learning, drop.new) == (1, 0, 1, 0)  # b2 is suspended
 
 
-def test_due_forecast(store):
-    got = stats.due_forecast(store, at(NOW), days=30, tz=UTC)
+def test_due_forecast(history_store):
+    got = stats.due_forecast(history_store, at(NOW), days=30, tz=UTC)
     assert len(got) == 30
     assert got[0] == (date(2026, 3, 10), 2)  # a2 overdue, b1 due 02:00 on the 11th (still day 10)
     assert got[2] == (date(2026, 3, 12), 1)
@@ -101,8 +92,8 @@ def test_due_forecast(store):
     assert sum(n for _, n in got) == 4  # conv2d is due in 41 days; new and suspended items never count
 
 
-def test_drill_history(store):
-    got = {h.drill_id: h for h in stats.drill_history(store, at(NOW))}
+def test_drill_history(history_store):
+    got = {h.drill_id: h for h in stats.drill_history(history_store, at(NOW))}
     conv, adam = got["conv2d"], got["adam"]
     assert (conv.attempts, conv.passes, conv.last_status, conv.best_passed, conv.total_cases) == (
         2, 1, "pass", 8, 8)
@@ -114,15 +105,15 @@ def test_drill_history(store):
     assert adam.failing
 
 
-def test_time_spent(store):
-    total = stats.time_spent(store, at(NOW))
+def test_time_spent(history_store):
+    total = stats.time_spent(history_store, at(NOW))
     assert (total.review_ms, total.drill_ms, total.total_ms) == (28_000, 1_020_000, 1_048_000)
-    recent = stats.time_spent(store, at(NOW), since=at("2026-03-09T00:00"))
+    recent = stats.time_spent(history_store, at(NOW), since=at("2026-03-09T00:00"))
     assert (recent.review_ms, recent.drill_ms) == (22_000, 420_000)
 
 
-def test_weakest_sections_ranked_with_advice(store):
-    got = stats.weakest_sections(store, at(NOW))
+def test_weakest_sections_ranked_with_advice(history_store):
+    got = stats.weakest_sections(history_store, at(NOW))
     assert [w.section for w in got] == [DROPOUT, IMPL, BN]
     drop, impl, bn = got
     # Dropout: retention 1/1 smoothed to 5.5/6, nothing mastered of 1 started, b2 a suspended leech
@@ -136,10 +127,10 @@ def test_weakest_sections_ranked_with_advice(store):
     assert bn.advice == ["re-read the notes and rewrite 1 leech card(s)", "review 1 due item(s)"]
 
 
-def test_low_retention_suggests_rereading(store):
+def test_low_retention_suggests_rereading(history_store):
     for day in range(1, 6):
-        add_review(store, "b1", 1, f"2026-02-{day:02d}T10:00", 2)
-    weak = {w.section: w for w in stats.weakest_sections(store, at(NOW))}
+        add_review(history_store, "b1", 1, f"2026-02-{day:02d}T10:00", 2)
+    weak = {w.section: w for w in stats.weakest_sections(history_store, at(NOW))}
     assert weak[DROPOUT].retention.rate == pytest.approx(1 / 6)
     assert weak[DROPOUT].advice == [
         "re-read the notes and rewrite 1 leech card(s)", "re-read the notes section (retention 17%)"]
@@ -154,17 +145,17 @@ def test_nothing_to_fix_means_keep_reviewing(tmp_path):
     s.close()
 
 
-def test_day_start_hour_setting(store):
-    assert stats.day_start_hour_setting(store) == 4
-    store.set_setting("day_start_hour", "6")
-    assert stats.day_start_hour_setting(store) == 6
-    store.set_setting("day_start_hour", '"nonsense"')
-    assert stats.day_start_hour_setting(store) == 4
+def test_day_start_hour_setting(history_store):
+    assert stats.day_start_hour_setting(history_store) == 4
+    history_store.set_setting("day_start_hour", "6")
+    assert stats.day_start_hour_setting(history_store) == 6
+    history_store.set_setting("day_start_hour", '"nonsense"')
+    assert stats.day_start_hour_setting(history_store) == 4
 
 
-def test_resets_are_not_attempts_and_giving_up_is_a_failure(store):
-    add_attempt(store, "conv2d", "2026-03-10T08:00", "reset", 0, 0, 1000)
-    add_attempt(store, "conv2d", "2026-03-10T09:00", "gave_up", 0, 0, 2000)
-    conv = {h.drill_id: h for h in stats.drill_history(store, at(NOW))}["conv2d"]
+def test_resets_are_not_attempts_and_giving_up_is_a_failure(history_store):
+    add_attempt(history_store, "conv2d", "2026-03-10T08:00", "reset", 0, 0, 1000)
+    add_attempt(history_store, "conv2d", "2026-03-10T09:00", "gave_up", 0, 0, 2000)
+    conv = {h.drill_id: h for h in stats.drill_history(history_store, at(NOW))}["conv2d"]
     assert (conv.attempts, conv.passes, conv.last_status, conv.failing) == (3, 1, "gave_up", True)
-    assert stats.time_spent(store, at(NOW)).drill_ms == 1_020_000 + 3000
+    assert stats.time_spent(history_store, at(NOW)).drill_ms == 1_020_000 + 3000
