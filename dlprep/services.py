@@ -36,10 +36,16 @@ class Services:
         self.store.set_setting(_DRILLS_KEY, json.dumps(_drills_fingerprint()))
 
 
+def open_progress_store(home: Path | None = None) -> Store:
+    """The progress database of ``home`` (default: the data home), migrated, with pre-migration backups."""
+    home = Path(home) if home is not None else paths.data_home()
+    return open_store(home / "progress.db", backup_dir=home / "backups")
+
+
 def open_services(home: Path | None = None, decks_folder: Path | None = None, **study_kwargs) -> Services:
     """Open ``progress.db`` in ``home`` (default: the data home) and sync the built-in decks into it."""
     home = Path(home) if home is not None else paths.data_home()
-    store = open_store(home / "progress.db", backup_dir=home / "backups")
+    store = open_progress_store(home)
     try:
         from dlprep.reports.backup import maybe_daily_backup
     except ImportError:

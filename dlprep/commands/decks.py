@@ -41,9 +41,9 @@ def _imported_summaries() -> list[dict]:
     path = database_path()
     if not path.exists():
         return []
-    from dlprep.store import open_store
+    from dlprep.services import open_progress_store
 
-    store = open_store(path)
+    store = open_progress_store()
     try:
         found = store.query(
             "SELECT deck, section, kind, COUNT(*) AS n FROM cards "

@@ -38,11 +38,10 @@ def _anki_cards(store) -> list:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dlprep.paths import backups_dir, database_path
-    from dlprep.store import open_store
+    from dlprep.services import open_progress_store
 
     path = Path(args.file).expanduser()
-    store = open_store(database_path(), backup_dir=backups_dir())
+    store = open_progress_store()
     try:
         if args.what == "anki":
             from dlprep.reports.anki import export_anki

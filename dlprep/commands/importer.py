@@ -23,11 +23,10 @@ def run(args: argparse.Namespace) -> int:
     if args.paths[0] == "progress":
         return _import_progress(args)
     from dlprep.content.importer import import_notes
-    from dlprep.paths import database_path
+    from dlprep.services import open_progress_store
     from dlprep.srs import StudyService
-    from dlprep.store import open_store
 
-    store = open_store(database_path())
+    store = open_progress_store()
     try:
         result = import_notes(StudyService(store), [Path(p) for p in args.paths], dry_run=args.dry_run)
     finally:
@@ -53,12 +52,12 @@ def _import_progress(args: argparse.Namespace) -> int:
 
     if len(args.paths) != 2:
         raise DlprepError("usage: dlprep import progress FILE.json (exactly one progress file)")
-    from dlprep.paths import backups_dir, database_path
+    from dlprep.paths import backups_dir
     from dlprep.reports import backup
-    from dlprep.store import open_store
+    from dlprep.services import open_progress_store
 
     path = Path(args.paths[1])
-    store = open_store(database_path())
+    store = open_progress_store()
     try:
         if args.dry_run:
             tables = backup.read_progress_file(store, path)

@@ -14,11 +14,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dlprep.paths import backups_dir, database_path
     from dlprep.reports.optimize import MIN_REVIEWS, optimize_store
-    from dlprep.store import open_store
+    from dlprep.services import open_progress_store
 
-    store = open_store(database_path(), backup_dir=backups_dir())
+    store = open_progress_store()
     try:
         if not args.json:
             print(f"Fitting on your reviews (at least {MIN_REVIEWS} needed); this can take a minute...",

@@ -19,11 +19,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from dlprep.paths import backups_dir, database_path
     from dlprep.reports.summary import build_report
-    from dlprep.store import open_store
+    from dlprep.services import open_progress_store
 
-    store = open_store(database_path(), backup_dir=backups_dir())
+    store = open_progress_store()
     try:
         report = build_report(store, datetime.now(UTC))
     finally:

@@ -58,17 +58,16 @@ def compact_verdict(result, rating_note: str = "") -> list[str]:  # noqa: ANN001
 def run(args: argparse.Namespace) -> int:
     from watchfiles import watch
 
-    from dlprep import paths
     from dlprep.drills import get_drill
     from dlprep.drills.practice import DrillPractice, file_stamp
     from dlprep.errors import DlprepError
     from dlprep.grading import Grader
+    from dlprep.services import open_progress_store
     from dlprep.srs import StudyService
     from dlprep.srs.scheduler import RATING_NAMES
-    from dlprep.store import open_store
 
     spec = get_drill(args.drill_id)
-    store = open_store(paths.database_path(), backup_dir=paths.backups_dir())
+    store = open_progress_store()
     practice = DrillPractice(store, StudyService(store))
     if args.file:
         target = Path(args.file).expanduser().resolve()
