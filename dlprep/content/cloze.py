@@ -52,6 +52,15 @@ def protected_mask(text: str) -> list[bool]:
         if mask[i]:
             i += 1
             continue
+        if text.startswith("\\begin{", i):
+            name_end = text.find("}", i)
+            end = text.find("\\end{" + text[i + 7 : name_end] + "}", name_end) if name_end != -1 else -1
+            if end != -1:
+                stop = text.find("}", end) + 1
+                for k in range(i, stop):
+                    mask[k] = True
+                i = stop
+                continue
         if text.startswith(("\\(", "\\["), i):
             close = "\\)" if text[i + 1] == "(" else "\\]"
             end = text.find(close, i + 2)

@@ -159,6 +159,7 @@ class _Reader:
         self.offset = offset  # 0-based index of the body's first line in the file
         self.headings: list[tuple[int, str]] = []
         self.seen_ids: dict[str, int] = {}
+        self.explicit: str | None = None  # the id comment of the group read last, if any
         self.markers = markers
         # Deck files report a paragraph with an unclosed cloze marker; notes only when an id names a card.
         self.strict_cloze = strict_cloze
@@ -180,12 +181,13 @@ class _Reader:
             self.headings.append((level, _inline_text(first).strip()))
             return
         explicit = None
+        self.explicit = None
         named = False  # an id comment (valid or not) names the card below it
         if first.type == "html_block":
             content = first.tokens[0].content.strip()
             match = _ID_COMMENT.match(content)
             if match:
-                explicit = match.group(1)
+                explicit = self.explicit = match.group(1)
                 named = True
                 group = group[1:]
             elif _ID_LIKE.match(content):
