@@ -7,6 +7,7 @@ cloze (``$a == b$`` is a formula, not a hidden answer).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 MASK = "[…]"
@@ -14,6 +15,7 @@ MARKERS = {"highlight": ("==", "=="), "bold": ("**", "**"), "curly": ("{{", "}}"
 DEFAULT: tuple[tuple[str, str], ...] = (MARKERS["highlight"],)
 
 Markers = Sequence[tuple[str, str]]
+_TICKS = re.compile(r"`+")
 
 
 def markers_from_names(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
@@ -24,91 +26,109 @@ def markers_from_names(names: Sequence[str]) -> tuple[tuple[str, str], ...]:
     return tuple(MARKERS[n] for n in names)
 
 
+_SPECIAL = re.compile(r"`+|\\begin\{|\\[(\[]|\$\$?")
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each inline code span (backtick runs of equal length)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _TICKS.finditer(text):
+        if match.start() < pos:
+            continue
+        close = re.compile(r"(?<!`)" + match.group() + r"(?!`)").search(text, match.end())
+        if close:
+            spans.append((match.start(), close.end()))
+            pos = close.end()
+    return spans
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted ``(start, end)`` of inline code, ``$...$``/``$$...$$``, ``\\(...\\)``, ``\\[...\\]`` and
+    ``\\begin{env}...\\end{env}`` math: text that is never a cloze, never split, never rewritten."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for match in _SPECIAL.finditer(text):
+        i = match.start()
+        if i < pos:
+            continue
+        token = match.group()
+        end = -1
+        if token.startswith("`"):
+            close = re.compile(r"(?<!`)" + token + r"(?!`)").search(text, match.end())
+            end = close.end() if close else -1
+        elif token == "\\begin{":
+            name_end = text.find("}", i)
+            if name_end != -1:
+                stop = text.find("\\end{" + text[i + 7 : name_end] + "}", name_end)
+                end = text.find("}", stop) + 1 if stop != -1 else -1
+        elif token in ("\\(", "\\["):
+            stop = text.find("\\)" if token == "\\(" else "\\]", i + 2)
+            end = stop + 2 if stop != -1 else -1
+        elif i == 0 or text[i - 1] != "\\":
+            stop = text.find(token, i + len(token))
+            while stop != -1 and text[stop - 1] == "\\":
+                stop = text.find(token, stop + 1)
+            end = stop + len(token) if stop > i + len(token) else -1
+        if end != -1:
+            spans.append((i, end))
+            pos = end
+    return spans
+
+
 def code_mask(text: str) -> list[bool]:
-    """True for each character inside an inline code span (backtick runs of equal length)."""
-    inside = [False] * len(text)
-    i = 0
-    while i < len(text):
-        if text[i] != "`":
-            i += 1
-            continue
-        run = len(text[i:]) - len(text[i:].lstrip("`"))
-        fence = "`" * run
-        close = text.find(fence, i + run)
-        if close == -1:
-            i += run
-            continue
-        for k in range(i, close + run):
-            inside[k] = True
-        i = close + run
-    return inside
+    """True for each character inside an inline code span."""
+    return _mask(len(text), code_spans(text))
 
 
 def protected_mask(text: str) -> list[bool]:
-    """True for characters inside inline code, ``$...$``/``$$...$$`` or ``\\(...\\)``/``\\[...\\]`` math."""
-    mask = code_mask(text)
-    i = 0
-    while i < len(text):
-        if mask[i]:
-            i += 1
-            continue
-        if text.startswith("\\begin{", i):
-            name_end = text.find("}", i)
-            end = text.find("\\end{" + text[i + 7 : name_end] + "}", name_end) if name_end != -1 else -1
-            if end != -1:
-                stop = text.find("}", end) + 1
-                for k in range(i, stop):
-                    mask[k] = True
-                i = stop
-                continue
-        if text.startswith(("\\(", "\\["), i):
-            close = "\\)" if text[i + 1] == "(" else "\\]"
-            end = text.find(close, i + 2)
-            if end != -1:
-                for k in range(i, end + 2):
-                    mask[k] = True
-                i = end + 2
-                continue
-        if text[i] == "$" and (i == 0 or text[i - 1] != "\\"):
-            fence = "$$" if text.startswith("$$", i) else "$"
-            end = text.find(fence, i + len(fence))
-            while end != -1 and text[end - 1] == "\\":
-                end = text.find(fence, end + 1)
-            if end != -1 and end > i + len(fence):
-                for k in range(i, end + len(fence)):
-                    mask[k] = True
-                i = end + len(fence)
-                continue
-        i += 1
+    """True for each character that :func:`protected_spans` covers."""
+    return _mask(len(text), protected_spans(text))
+
+
+def _mask(size: int, spans: list[tuple[int, int]]) -> list[bool]:
+    mask = [False] * size
+    for start, end in spans:
+        mask[start:end] = [True] * (end - start)
     return mask
 
 
 def _scan(text: str, markers: Markers) -> tuple[list[tuple[int, int, int]], int | None]:
     """Spans ``(start, end, marker length)`` and the offset of an opening marker never closed (or None)."""
-    guard = protected_mask(text)
+    guard = protected_spans(text)
+    openers = re.compile("|".join(re.escape(o) for o, _ in markers))
+    closers = dict(markers)
     spans: list[tuple[int, int, int]] = []
-    i = 0
-    while i < len(text):
-        found = None
-        for opener, closer in markers:
-            if text.startswith(opener, i) and not guard[i]:
-                found = (opener, closer)
-                break
-        if found is None:
-            i += 1
+    pos = 0
+    g = 0
+    while True:
+        match = openers.search(text, pos)
+        if match is None:
+            return spans, None
+        i = match.start()
+        while g < len(guard) and guard[g][1] <= i:
+            g += 1
+        if g < len(guard) and guard[g][0] <= i:
+            pos = guard[g][1]
             continue
-        opener, closer = found
+        opener = match.group()
+        closer = closers[opener]
         end = text.find(closer, i + len(opener))
-        while end != -1 and guard[end]:
-            end = text.find(closer, end + 1)
+        k = g
+        while end != -1:
+            while k < len(guard) and guard[k][1] <= end:
+                k += 1
+            if k < len(guard) and guard[k][0] <= end:
+                end = text.find(closer, guard[k][1])
+                continue
+            break
         if end == -1 or "\n\n" in text[i:end]:
             return spans, i
         if end == i + len(opener):  # "====" or "****": not a span
-            i = end + len(closer)
+            pos = end + len(closer)
             continue
         spans.append((i, end + len(closer), len(opener)))
-        i = end + len(closer)
-    return spans, None
+        pos = end + len(closer)
 
 
 def find_spans(text: str, markers: Markers = DEFAULT) -> list[tuple[int, int]]:

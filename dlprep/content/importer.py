@@ -93,7 +93,8 @@ def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
         try:
             return raw.decode("cp1252"), f"not UTF-8 (first at line {line}); read as Windows-1252"
         except UnicodeDecodeError:
-            return raw.decode("latin-1"), f"not UTF-8 (first at line {line}); read as Latin-1"
+            controls = {code: None for code in range(0x80, 0xA0)}  # C1 controls: never text in Latin-1 notes
+            return raw.decode("latin-1").translate(controls), f"not UTF-8 (first at line {line}); read as Latin-1"
 
 
 def read_notes(

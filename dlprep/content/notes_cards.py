@@ -112,6 +112,8 @@ def _prescan(lines: list[str], offset: int, path: str) -> _Prescan:
         if in_fence:
             continue
         file_line = offset + i + 1
+        if "<!--" not in line and "#flashcards" not in line:
+            continue
         match = _SR.search(line)
         if match:
             found = [
@@ -272,6 +274,10 @@ class NotesReader:
         for g, group in enumerate(groups):
             if g in used:
                 continue
+            size = sum(len(line) + 1 for line in self.lines[group[0].start : group[-1].end])
+            if size > HUGE_BLOCK and group[0].type not in ("fence", "code_block"):
+                self.notice(group[0].start, f"a paragraph of {size - 1:,} characters left out (too long for a card)")
+                continue
             if self.explicit_cards(group, section, key, heading):
                 continue  # card syntax: its own cards, not part of the section's explanation
             for block in group:
@@ -343,9 +349,6 @@ class NotesReader:
             return None  # badges, a lone link, sponsor lines
         if block.type != "paragraph" or _is_table(text):
             return _Unit(text, [])
-        if len(text) > HUGE_BLOCK:
-            self.notice(block.start, f"a paragraph of {len(text):,} characters left out (too long for a card)")
-            return None
         point = point_text(text)
         if _is_display_math(point):
             return _Unit(text, [point])
@@ -408,7 +411,7 @@ class NotesReader:
                 self.finish(reverse, local + "::r", line=line, key=key, heading=heading, written=True)
             return True
         if cloze.has_cloze(item.text, self.markers) and cloze.unclosed(item.text, self.markers) is None:
-            note = cloze.normalize(clean_markdown(item.text, keep_cloze=True, links=True), cloze.DEFAULT)
+            note = cloze.normalize(clean_markdown(item.text, keep_cloze=True, links=True), self.markers)
             made = [
                 self.new_card("cloze", note, answer=hidden.strip(), cloze_index=k, line=line)
                 for k, hidden in enumerate(cloze.answers(note), start=1) if hidden.strip()

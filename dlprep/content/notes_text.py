@@ -34,13 +34,12 @@ def _protected(text: str) -> list[bool]:
 
 def _outside_protected(text: str, fn) -> str:
     """Apply ``fn`` to each stretch of ``text`` outside code and math."""
-    mask = _protected(text)
-    out, start = [], 0
-    for i in range(1, len(text) + 1):
-        if i == len(text) or mask[i] != mask[start]:
-            piece = text[start:i]
-            out.append(piece if mask[start] else fn(piece))
-            start = i
+    out, last = [], 0
+    for start, end in cloze.protected_spans(text):
+        out.append(fn(text[last:start]))
+        out.append(text[start:end])
+        last = end
+    out.append(fn(text[last:]))
     return "".join(out)
 
 
