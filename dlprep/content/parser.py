@@ -224,8 +224,7 @@ class _Reader:
             at = cloze.unclosed(text, self.markers)
             line = head.start + text[:at].count("\n")
             opener, closer = next(pair for pair in self.markers if text.startswith(pair[0], at))
-            self.issue(line, f"cloze marker {opener!r} is never closed, so the card is skipped: "
-                             f"write {opener}hidden text{closer}")
+            self.issue(line, f"cloze marker {opener!r} is never closed; write {opener}hidden text{closer}")
         elif named:
             hint = "write Q::A, a '?' card, ==cloze==, [mc] or [explain]"
             self.issue(head.start, f"id {explicit!r} names no card: {hint}")

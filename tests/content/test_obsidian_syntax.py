@@ -32,7 +32,7 @@ def test_unclosed_cloze_under_an_explicit_id_is_reported_with_its_line() -> None
     deck, pairs = cards("\n<!-- id: bn-cloze -->\nBatch norm learns ==a scale and a shift per channel.\n")
     assert pairs == []
     assert [str(i) for i in deck.issues] == [
-        "t.md:7: cloze marker '==' is never closed, so the card is skipped: write ==hidden text=="
+        "t.md:7: cloze marker '==' is never closed; write ==hidden text=="
     ]
 
 
