@@ -234,14 +234,18 @@ def import_notes(
     notes, skipped = note_files(paths)
     store = study.store
     stored = store.query(
-        "SELECT DISTINCT deck, json_extract(data, '$.source_file') AS source FROM cards "
-        "WHERE origin = 'imported' AND retired = 0"
+        "SELECT deck, json_extract(data, '$.source_file') AS source, MIN(id) AS id FROM cards "
+        "WHERE origin = 'imported' AND retired = 0 GROUP BY deck, source"
     )
     names = deck_names(notes, {r["deck"]: r["source"] or "" for r in stored})
-    known = {r["source"]: r["deck"] for r in stored if r["source"]}
-    for note in notes:  # a file imported before keeps its deck, even when imported alone this time
-        if note.root is None and str(note.path.resolve()) in known:
-            names[note.path] = known[str(note.path.resolve())].removesuffix(" (imported)")
+    # A file imported before keeps its deck path, however it is imported this time (alone, or with a
+    # folder above or below the one used before), when that deck was named by its path (its ids say so).
+    known = {
+        r["source"]: r["deck"].removesuffix(" (imported)") for r in stored
+        if r["source"] and r["id"].startswith(f"imp-{slugify(r['deck'].removesuffix(' (imported)'))}-")
+    }
+    for note in notes:
+        names[note.path] = known.get(str(note.path.resolve()), names[note.path])
     builtin = _builtin_deck_names() | {
         r["deck"] for r in store.query("SELECT DISTINCT deck FROM cards WHERE origin != 'imported'")
     }

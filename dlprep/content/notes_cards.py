@@ -253,7 +253,7 @@ class NotesReader:
         card.line = line
         card.context = key
         card.section = heading
-        tag = _TAG.search(card.question)
+        tag = _TAG.search(f"{card.question}\n{card.answer}")
         if tag and tag.group(1):
             card.deck = deck_from_tag(tag.group(1))
         card.question = clean_markdown(card.question, keep_cloze=card.kind == "cloze", links=True)

@@ -215,10 +215,19 @@ def test_two_readme_files_in_different_folders_are_two_decks(home, tmp_path, cap
     code, _, err = run_cli(capsys, "import", str(folder))
     assert code == 0, err
     assert kinds(home) == {"two-readmes/cnn": {"explain": 1}, "two-readmes/rnn": {"explain": 1}}
-    # importing each folder on its own afterwards keeps both decks and retires nothing
+    # importing each folder on its own afterwards keeps both decks, their names and ids, and retires nothing
+    ids = db_rows(home, "SELECT id FROM cards ORDER BY id")
+    run_cli(capsys, "import", str(folder / "cnn"))
+    code, out, _ = run_cli(capsys, "import", str(folder / "rnn"))
+    assert "0 added, 0 updated, 1 unchanged, 0 retired" in out
+    assert db_rows(home, "SELECT id FROM cards WHERE retired = 0 ORDER BY id") == ids
+
+
+def test_two_folders_each_with_a_readme_imported_one_after_the_other(home, tmp_path, capsys) -> None:
+    folder = copy_fixture("two-readmes", tmp_path)
     run_cli(capsys, "import", str(folder / "cnn"))
     run_cli(capsys, "import", str(folder / "rnn"))
-    assert db_rows(home, "SELECT COUNT(*) AS n FROM cards WHERE retired = 0")[0]["n"] == 2
+    assert kinds(home) == {"cnn": {"explain": 1}, "rnn": {"explain": 1}}
 
 
 def test_a_renamed_file_keeps_its_cards_history_and_a_deleted_file_retires_its_cards(home, tmp_path, capsys) -> None:
