@@ -368,7 +368,7 @@ class NotesReader:
             if self.item_cards(item, key, heading):
                 carded.add(item.start)
         questions = [it for it in top if it.start not in carded and _is_question(it.text)]
-        if questions and len(questions) >= max(1, len(top) // 2):
+        if questions and (len(top) == 1 or len(questions) >= max(2, len(top) // 2)):
             for item in questions:
                 answer = self.source(item.rest_start, item.end).strip()
                 if not answer and len(top) == 1:
@@ -424,7 +424,11 @@ class NotesReader:
         """The paragraphs after a one-item question list, up to the next list or the end of the section."""
         parts = []
         for k in range(g + 1, len(groups)):
-            if groups[k][0].type in ("bullet_list", "ordered_list"):
+            first = self.lines[groups[k][0].start] if groups[k][0].start < len(self.lines) else ""
+            is_card = split_card_line(first) or any(
+                self.lines[n].strip() in ("?", "??") for n in range(groups[k][0].start, groups[k][-1].end)
+            )
+            if groups[k][0].type in ("bullet_list", "ordered_list") or is_card:
                 break
             used.add(k)
             parts.append(self.source(groups[k][0].start, groups[k][-1].end))
@@ -578,6 +582,7 @@ def parse_notes_text(
     reader.repeated = {k for k, n in keys.items() if n > 1}
     for section in sections:
         reader.read(section)
+    _disambiguate(deck, reader.id_base)
     _attach_schedules(deck, scan)
     seen: dict[str, Card] = {}
     kept = []
@@ -592,6 +597,29 @@ def parse_notes_text(
         kept.append(card)
     deck.cards = kept
     return deck
+
+
+def _disambiguate(deck: Deck, id_base: str) -> None:
+    """Cards with the same derived id (one question asked under two headings, say "Pros::..." under Adam and
+    under SGD) all take their heading path, then their answer, into the id: which comes first never matters."""
+    prefix = f"imp-{id_base}-"
+    for extra in (lambda c: (c.context,), lambda c: (c.context, c.answer)):
+        groups: dict[str, list[Card]] = {}
+        for card in deck.cards:
+            if card.id in deck.id_lines and card.kind != "cloze":
+                groups.setdefault(card.id, []).append(card)
+        clashes = {cid: cards for cid, cards in groups.items() if len(cards) > 1}
+        if not clashes:
+            return
+        for old, cards in clashes.items():
+            deck.id_lines.pop(old)
+            for card in cards:
+                local = local_hash(card.kind, card.question, *extra(card))
+                card.id = prefix + local
+                deck.id_lines[card.id] = (card.line, local)
+        for before, card in zip(deck.cards, deck.cards[1:], strict=False):
+            if card.id.endswith("::r"):  # a reverse card comes right after its forward card
+                card.id = before.id + "::r"
 
 
 def _attach_schedules(deck: Deck, scan: _Prescan) -> None:

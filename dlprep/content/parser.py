@@ -307,7 +307,7 @@ class _Reader:
         """A basic card, and for ``:::``/``??`` its reverse (answer asked, question shown), id ``<id>::r``."""
         card = self.new_card("basic", question, answer=answer)
         self.add(card, body_line, explicit, question)
-        if reversed_too and card.id:
+        if reversed_too and self.deck.cards and self.deck.cards[-1] is card:
             self.add(self.new_card("basic", answer, answer=question), body_line, f"{card.id}::r", "")
 
     def read_single_lines(self, head: Block, explicit: str | None) -> None:

@@ -124,3 +124,12 @@ def test_math_is_never_a_cloze_nor_cut_into_key_points_and_links_read_as_text() 
         "When $a == b$ the loss is zero.",
         "See the proof and permutations.",
     ]
+
+
+def test_one_question_under_two_headings_makes_two_cards_whatever_their_order() -> None:
+    adam, sgd = "# Adam\nPros:::Adaptive steps per parameter\n", "# SGD\nPros:::Often generalizes better\n"
+    one = parse_notes_text(adam + "\n" + sgd, "/n/o.md")
+    two = parse_notes_text(sgd + "\n" + adam, "/n/o.md")
+    assert one.issues == [] and len(one.cards) == 4  # each with its reverse
+    assert {(c.id, c.answer) for c in one.cards} == {(c.id, c.answer) for c in two.cards}
+    assert len({c.id for c in one.cards}) == 4
