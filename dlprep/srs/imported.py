@@ -36,47 +36,41 @@ class ImportCounts:
     scheduled: int = 0  # new cards given the schedule written beside them in the notes
 
 
+_KEYS: list[Callable] = [
+    lambda kind, question, answer, digest: digest,
+    lambda kind, question, answer, digest: (kind, " ".join(question.split())),
+    lambda kind, question, answer, digest: (kind, " ".join(answer.split())) if answer.strip() else None,
+    # a heading that became a question card: the same text under it, another kind
+    lambda kind, question, answer, digest: " ".join(answer.split()) if len(answer.strip()) > 20 else None,
+]
+
+
 def _matches(gone: list[dict], fresh: list[Card]) -> dict[str, str]:
     """Old id -> new id, for cards that left the notes and cards that appeared with the same content.
 
     Tried in order: the same content hash, then the same kind and question, then the same kind and
     answer, then the same answer alone (a heading card that became a question card); a key shared by two
-    old or two new cards proves nothing and is skipped.
+    old or two new cards proves nothing and is skipped. Then, when old files map to new ones (most of a
+    renamed file's cards were found), the same keys again within each pair of files, so that text copied
+    across many files still follows its own file.
     """
-    keys: list[Callable] = [
-        lambda kind, question, answer, digest: digest,
-        lambda kind, question, answer, digest: (kind, " ".join(question.split())),
-        lambda kind, question, answer, digest: (kind, " ".join(answer.split())) if answer.strip() else None,
-        # a heading that became a question card: the same text under it, another kind
-        lambda kind, question, answer, digest: " ".join(answer.split()) if len(answer.strip()) > 20 else None,
-    ]
+    data = {row["id"]: json.loads(row["data"]) for row in gone}
     moved: dict[str, str] = {}
-    for key in keys:
-        old_by: dict = {}
-        for row in gone:
-            if row["id"] in moved:
-                continue
-            data = json.loads(row["data"])
-            k = key(row["kind"], data.get("question", ""), data.get("answer", ""), row["content_hash"])
-            if k is not None:
-                old_by.setdefault(k, []).append(row["id"])
-        new_by: dict = {}
-        taken = set(moved.values())
-        for card in fresh:
-            if card.id in taken:
-                continue
-            k = key(card.kind, card.question, card.answer, card.content_hash())
-            if k is not None:
-                new_by.setdefault(k, []).append(card.id)
-        for k, olds in old_by.items():
-            news = new_by.get(k, [])
-            if len(olds) == 1 and len(news) == 1:
-                moved[olds[0]] = news[0]
+    _match_by_keys(gone, fresh, data, moved, lambda row: "", lambda card: "")
+    votes: dict[str, dict[str, int]] = {}
+    new_source = {card.id: card.source_file for card in fresh}
+    for old, new in moved.items():
+        by = votes.setdefault(str(data[old].get("source_file", "")), {})
+        by[new_source[new]] = by.get(new_source[new], 0) + 1
+    files = {old: max(by, key=by.get) for old, by in votes.items()}
+    if files:
+        _match_by_keys(gone, fresh, data, moved, lambda row: files.get(str(data[row["id"]].get("source_file", ""))),
+                       lambda card: card.source_file)
     # An explain card from a heading that is itself a question, now a basic card asking that question.
     headings: dict[str, list[str]] = {}
     for row in gone:
         if row["id"] not in moved and row["kind"] == "explain":
-            question = json.loads(row["data"]).get("question", "")
+            question = data[row["id"]].get("question", "")
             headings.setdefault(question.removeprefix("Explain: ").rsplit(" › ", 1)[-1], []).append(row["id"])
     taken = set(moved.values())
     asked: dict[str, list[str]] = {}
@@ -87,6 +81,33 @@ def _matches(gone: list[dict], fresh: list[Card]) -> dict[str, str]:
         if len(olds) == 1 and len(asked.get(question, [])) == 1:
             moved[olds[0]] = asked[question][0]
     return moved
+
+
+def _match_by_keys(gone: list[dict], fresh: list[Card], data: dict[str, dict], moved: dict[str, str],
+                   old_scope: Callable, new_scope: Callable) -> None:
+    """Add to ``moved`` the pairs whose key (within their scope; None: no scope, no match) is unique."""
+    for key in _KEYS:
+        old_by: dict = {}
+        for row in gone:
+            scope = old_scope(row)
+            if row["id"] in moved or scope is None:
+                continue
+            d = data[row["id"]]
+            k = key(row["kind"], d.get("question", ""), d.get("answer", ""), row["content_hash"])
+            if k is not None:
+                old_by.setdefault((scope, k), []).append(row["id"])
+        new_by: dict = {}
+        taken = set(moved.values())
+        for card in fresh:
+            if card.id in taken:
+                continue
+            k = key(card.kind, card.question, card.answer, card.content_hash())
+            if k is not None:
+                new_by.setdefault((new_scope(card), k), []).append(card.id)
+        for k, olds in old_by.items():
+            news = new_by.get(k, [])
+            if len(olds) == 1 and len(news) == 1:
+                moved[olds[0]] = news[0]
 
 
 def _card_id_columns(tx) -> list[tuple[str, str]]:
