@@ -141,10 +141,16 @@ def split_card_line(line: str) -> tuple[str, str, bool] | None:
     return (double[0], double[1], False) if double else None
 
 
-def derive_id(deck: str, text: str) -> str:
-    """A stable id from the deck name and the question text (whitespace-insensitive)."""
-    norm = " ".join(text.split()).lower()
-    return f"{slugify(deck)}-{hashlib.sha1(norm.encode()).hexdigest()[:10]}"
+def derive_id(deck: str, text: str, *, case_sensitive: bool = False) -> str:
+    """A stable id from the deck name and the question text (whitespace-insensitive).
+
+    Case is folded, as it always was (existing ids carry review history); a second question that differs
+    from an earlier one only in case (``\\vdash`` and ``\\vDash``) gets the case-sensitive id instead.
+    """
+    norm = " ".join(text.split())
+    norm = norm if case_sensitive else norm.lower()
+    marker = "cs:" if case_sensitive else ""
+    return f"{slugify(deck)}-{hashlib.sha1((marker + norm).encode()).hexdigest()[:10]}"
 
 
 class _Reader:
@@ -159,6 +165,7 @@ class _Reader:
         self.offset = offset  # 0-based index of the body's first line in the file
         self.headings: list[tuple[int, str]] = []
         self.seen_ids: dict[str, int] = {}
+        self.bases: dict[str, str] = {}  # derived id -> the question text it came from
         self.explicit: str | None = None  # the id comment of the group read last, if any
         self.markers = markers
         # Deck files report a paragraph with an unclosed cloze marker; notes only when an id names a card.
@@ -234,6 +241,10 @@ class _Reader:
         card.id = explicit or derive_id(self.deck.name, basis)
         card.line = self.line_no(body_line)
         card.context = " › ".join(t for _, t in self.headings)
+        first_basis = self.bases.get(card.id)
+        if not explicit and basis and first_basis is not None and first_basis != " ".join(basis.split()):
+            card.id = derive_id(self.deck.name, basis, case_sensitive=True)  # differs from the first in case only
+        self.bases.setdefault(card.id, " ".join(basis.split()))
         if card.id in self.seen_ids:
             self.issue(body_line, f"duplicate card id {card.id!r} (first used on line {self.seen_ids[card.id]})")
             return

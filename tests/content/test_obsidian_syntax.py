@@ -65,3 +65,12 @@ def test_other_cloze_markers_when_asked() -> None:
     assert cloze.answers(text, markers) == ["two moments", "bias correction", "eps"]
     assert cloze.answers(text) == ["eps"]
     assert cloze.normalize(text, markers).count("==") == 6
+
+
+def test_questions_that_differ_only_in_case_are_two_cards_and_old_ids_stay() -> None:
+    """They used to collide (ids folded case) and the second card was dropped as a duplicate."""
+    deck, pairs = cards("$\\vdash$::provable\n$\\vDash$::true in every model\n")
+    assert deck.issues == [] and len(pairs) == 2
+    first, second = deck.cards
+    assert first.id == parse_deck_text(HEADER + "$\\vdash$::provable\n", "t.md").cards[0].id  # unchanged
+    assert second.id != first.id
