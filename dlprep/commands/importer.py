@@ -12,6 +12,7 @@ HELP = "import your Markdown notes (files or folders of .md) as cards; `import p
 
 
 NOTHING_IMPORTED = 3  # exit status when not one file could be imported (0 when anything was)
+KEPT_ENDINGS = ("keeps a derived id)", "the card starts new", "(front matter ignored)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -71,7 +72,8 @@ def run(args: argparse.Namespace) -> int:
         left_out = f"; {len(deck.notices)} notes on what was left out" if deck.notices and not args.verbose else ""
         print(f"{deck.path}: deck {deck.name!r}, {len(deck.cards)} cards ({listed}){left_out}")
     for warning in result.warnings:
-        print(f"warning: {warning} (card skipped)", file=sys.stderr)
+        kept = warning.endswith(KEPT_ENDINGS)  # the message says what happened to the card
+        print(f"warning: {warning}{'' if kept else ' (card skipped)'}", file=sys.stderr)
     for notice in result.notices if args.verbose else [n for n in result.notices if "decoded" in n or "read as" in n]:
         print(f"note: {notice}", file=sys.stderr)
     for skip in result.skipped:
@@ -91,7 +93,9 @@ def run(args: argparse.Namespace) -> int:
     if result.ids_written:
         print(f"{result.ids_written} ids written into your notes")
     if result.skipped:
-        print(f"skipped {len(result.skipped)}: " + ", ".join(Path(s.path).name for s in result.skipped))
+        names = [Path(s.path).name for s in result.skipped]
+        more = f" and {len(names) - 10} more (listed above)" if len(names) > 10 else ""
+        print(f"skipped {len(names)}: " + ", ".join(names[:10]) + more)
     if result.dry_run:
         print("dry run: nothing was written")
     return 0

@@ -27,6 +27,12 @@ __all__ = ["PATH_SEP", "ImportResult", "import_notes", "note_files", "parse_note
 
 NOTE_SUFFIXES = (".md", ".markdown")
 FOLDER_NOTES = ("readme", "index")  # a file that stands for its folder: the deck takes the folder's name
+# Files a repository of notes carries that are not notes (skipped in a folder; imported when named alone).
+PROJECT_FILES = {
+    "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "CONTRIBUTING",
+    "CONTRIBUTORS", "AUTHORS", "CODE_OF_CONDUCT", "SECURITY", "SUPPORT", "FUNDING", "PULL_REQUEST_TEMPLATE",
+    "ISSUE_TEMPLATE", "BUG_REPORT", "FEATURE_REQUEST", "CODEOWNERS",
+}
 
 
 class Unusable(ContentError):
@@ -60,7 +66,12 @@ def note_files(paths: Sequence[Path | str]) -> tuple[list[NoteFile], list[Unusab
             )
             if not inside:
                 skipped.append(Unusable(path, "no Markdown (.md) files in this folder"))
-            found.extend(NoteFile(p, path) for p in inside)
+            for note in inside:
+                if note.stem.upper().replace("-", "_") in PROJECT_FILES:
+                    skipped.append(Unusable(note, "a project file (licence, changelog, contributing guide...), not "
+                                                  "notes; name it on its own to import it anyway"))
+                else:
+                    found.append(NoteFile(note, path))
         elif path.exists():
             if path.suffix.lower() not in NOTE_SUFFIXES:
                 skipped.append(Unusable(path, "not a Markdown file (expected a .md file or a folder of them)"))

@@ -56,6 +56,9 @@ _SKIP_TITLES = {
     "support", "donate", "changelog",
 }
 _SPONSOR = re.compile(r"\b(sponsor(?:ed|s)?|patreon|buy me a coffee|ko-fi|donate|star (?:this|the) repo)\b", re.I)
+_VERSION_TITLE = re.compile(
+    r"^\W*(?:(?:v|version\s+|release\s+)\d+(?:\.\d+)+|\d+\.\d+\.\d+)\W*(?:\(|-|–|$)", re.I
+)
 _NUMBERING = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q\s*)?\d+[.):]\s*")
 
 
@@ -291,8 +294,9 @@ class NotesReader:
                         units.append(unit)
         if not section.path or not units or not self.heading_cards:
             return
-        if title.strip(" :").lower() in _SKIP_TITLES:
-            return self.notice(section.line, f"section {key!r} left out: {title.lower()} is not a key point")
+        if title.strip(" :").lower() in _SKIP_TITLES or _VERSION_TITLE.match(title):
+            why = "release notes" if _VERSION_TITLE.match(title) else title.lower()
+            return self.notice(section.line, f"section {key!r} left out: {why} is not a key point")
         line = self.file_line(section.line)
         if _is_question(title):
             return self.question_heading(section, units, key, heading, line)
@@ -469,6 +473,14 @@ class NotesReader:
             self.notice(section.line, f"section {key!r}: a code block or table of {len(unit.text):,} characters "
                                       "left out of its card")
             units.remove(unit)
+        for unit in units:
+            long_points = [p for p in unit.points if len(p) > MAX_CHARS]
+            for point in long_points:
+                self.notice(section.line, f"section {key!r}: a key point of {len(point):,} characters left out")
+            if long_points:
+                unit.points = [p for p in unit.points if len(p) <= MAX_CHARS]
+                unit.text = _chunk_unit(unit.points, unit.listed).text
+        units = [u for u in units if u.text.strip()]
         if not units:
             return
         parts = _pack(_split_units(units))
@@ -491,7 +503,9 @@ class NotesReader:
                 card = self.new_card("explain", question, answer=answer, key_points=points, explanation=explanation)
             else:  # only code, a table or a formula under the heading: reveal and rate
                 card = self.new_card("basic", question, answer=answer)
-            part_local = local if k == 1 else local_hash(key, answer[:120])
+            part_local = local if k == 1 else local_hash(key, answer)
+            if k > 1 and any(c.id == f"imp-{self.id_base}-{part_local}" for c in self.deck.cards):
+                part_local = local_hash(key, answer, str(k))  # two parts with the same text: rare, told apart
             self.finish(card, part_local, line=line, key=key, heading=heading, written=written or k > 1)
 
 

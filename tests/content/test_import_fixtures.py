@@ -290,3 +290,33 @@ def test_the_dl_notes_still_import_whole() -> None:
     assert {c.question for c in deck.cards if c.kind == "basic"} == {
         "Why use convolution instead of FC layers?", "What are the steps to prepare data?"
     }
+
+
+def test_project_files_in_a_notes_folder_are_skipped_but_import_when_named(home, tmp_path, capsys) -> None:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    (repo / "README.md").write_text("# Attention\nScaled dot-product attention divides by the square root of d_k.\n",
+                                    encoding="utf-8")
+    (repo / "CONTRIBUTING.md").write_text("# How to contribute\nOpen a pull request against main.\n", encoding="utf-8")
+    (repo / "CHANGELOG.md").write_text("# Changelog\n## v1.2.0 (2024-05-01)\nAdded attention notes.\n",
+                                       encoding="utf-8")
+    code, out, err = run_cli(capsys, "import", str(repo))
+    assert code == 0, err
+    assert kinds(home) == {"repo": {"explain": 1}}
+    assert f"skipped: {repo / 'CONTRIBUTING.md'}: a project file" in err
+    assert "skipped 2: CHANGELOG.md, CONTRIBUTING.md" in out
+    code, out, err = run_cli(capsys, "import", str(repo / "CHANGELOG.md"), "--verbose")  # named on its own
+    assert code == 3 and "no cards found" in err  # its one section is release notes: left out
+
+
+def test_a_key_point_longer_than_a_card_is_left_out_with_a_notice() -> None:
+    huge = "the " + "options object accepts many fields, " * 50
+    deck = read_notes_text(f"# API\n- short point about the API\n- {huge}\n")
+    assert [c.key_points for c in deck.cards] == [["short point about the API"]]
+    assert f"a key point of {len(huge.strip()):,} characters left out" in str(deck.notices[0])
+
+
+def read_notes_text(text: str):
+    from dlprep.content.notes_cards import parse_notes_text
+
+    return parse_notes_text(text, "n.md")
