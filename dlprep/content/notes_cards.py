@@ -528,8 +528,8 @@ def _split_units(units: list[_Unit]) -> list[_Unit]:
             continue
         chunk: list[str] = []
         for point in unit.points:
-            size = sum(len(p) + 3 for p in chunk)
-            if chunk and (len(chunk) >= MAX_POINTS or size + len(point) > MAX_CHARS):
+            size = len(_chunk_unit([*chunk, point], unit.listed).text)
+            if chunk and (len(chunk) >= MAX_POINTS or size > MAX_CHARS):
                 out.append(_chunk_unit(chunk, unit.listed))
                 chunk = []
             chunk.append(point)
@@ -547,7 +547,7 @@ def _pack(units: list[_Unit]) -> list[list[_Unit]]:
     """Consecutive units packed into parts of at most MAX_CHARS characters and MAX_POINTS points."""
     parts: list[list[_Unit]] = [[]]
     for unit in units:
-        size = sum(len(u.text) for u in parts[-1])
+        size = sum(len(u.text) + 2 for u in parts[-1])  # units are joined by a blank line
         listed = [u for u in [*parts[-1], unit] if u.listed]
         count = sum(len(u.points) for u in (listed or [*parts[-1], unit]))
         if parts[-1] and (size + len(unit.text) > MAX_CHARS or count > MAX_POINTS):
