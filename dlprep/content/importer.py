@@ -67,7 +67,8 @@ def note_files(paths: Sequence[Path | str]) -> tuple[list[NoteFile], list[Unusab
             if not inside:
                 skipped.append(Unusable(path, "no Markdown (.md) files in this folder"))
             for note in inside:
-                if note.stem.upper().replace("-", "_") in PROJECT_FILES:
+                stem = note.stem.upper().replace("-", "_")
+                if stem in PROJECT_FILES or stem.startswith(("CHANGELOG", "RELEASE_NOTES")):
                     skipped.append(Unusable(note, "a project file (licence, changelog, contributing guide...), not "
                                                   "notes; name it on its own to import it anyway"))
                 else:

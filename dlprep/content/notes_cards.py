@@ -57,7 +57,8 @@ _SKIP_TITLES = {
 }
 _SPONSOR = re.compile(r"\b(sponsor(?:ed|s)?|patreon|buy me a coffee|ko-fi|donate|star (?:this|the) repo)\b", re.I)
 _VERSION_TITLE = re.compile(
-    r"^\W*(?:(?:v|version\s+|release\s+)\d+(?:\.\d+)+|\d+\.\d+\.\d+)\W*(?:\(|-|–|$)", re.I
+    r"^\W*(?:(?:v|version\s+|release\s+)\d+(?:\.\d+)+|\d+\.\d+\.\d+)\W*(?:\(|-|–|$)"
+    r"|^\d{4}-\d{2}-\d{2}\W+(?:version|release|v)\s*\d+\.\d+", re.I
 )
 _NUMBERING = re.compile(r"^\s*(?:\*\*|__)?\s*(?:Q\s*)?\d+[.):]\s*")
 

@@ -64,13 +64,24 @@ def _wiki(match: re.Match) -> str:
 
 
 def links_to_text(text: str) -> str:
-    """``[text](url)``, ``[text][ref]`` and ``[[page|alias]]`` read as their text (code and math untouched)."""
-    def plain(piece: str) -> str:
-        piece = _WIKI_LINK.sub(_wiki, piece)
-        piece = _MD_LINK.sub(lambda m: m.group(1), piece)
-        return _REF_LINK.sub(lambda m: m.group(1), piece)
+    """``[text](url)``, ``[text][ref]`` and ``[[page|alias]]`` read as their text; a link whose text is code
+    (``[`f()`](url)``) keeps the code; links inside code or math are left alone."""
+    for pattern, repl in ((_WIKI_LINK, _wiki), (_MD_LINK, _link_text), (_REF_LINK, _link_text)):
+        spans = cloze.protected_spans(text)
+        out, last = [], 0
+        for match in pattern.finditer(text):
+            if any(s <= match.start() < e for s, e in spans):
+                continue
+            out.append(text[last : match.start()])
+            out.append(repl(match))
+            last = match.end()
+        out.append(text[last:])
+        text = "".join(out)
+    return text
 
-    return _outside_protected(text, plain)
+
+def _link_text(match: re.Match) -> str:
+    return match.group(1)
 
 
 def strip_flashcard_tags(text: str) -> str:

@@ -133,3 +133,10 @@ def test_one_question_under_two_headings_makes_two_cards_whatever_their_order() 
     assert one.issues == [] and len(one.cards) == 4  # each with its reverse
     assert {(c.id, c.answer) for c in one.cards} == {(c.id, c.answer) for c in two.cards}
     assert len({c.id for c in one.cards}) == 4
+
+
+def test_a_link_whose_text_is_code_reads_as_the_code() -> None:
+    from dlprep.content.notes_text import links_to_text
+
+    text = "Use [`torch.compile`](https://pytorch.org/docs) here; `[kept](as code)` and $[x](y)$ stay."
+    assert links_to_text(text) == "Use `torch.compile` here; `[kept](as code)` and $[x](y)$ stay."
