@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import cache
 
 MASK = "[…]"
 MARKERS = {"highlight": ("==", "=="), "bold": ("**", "**"), "curly": ("{{", "}}")}
@@ -47,6 +48,8 @@ def protected_spans(text: str) -> list[tuple[int, int]]:
     """Sorted ``(start, end)`` of inline code, ``$...$``/``$$...$$``, ``\\(...\\)``, ``\\[...\\]`` and
     ``\\begin{env}...\\end{env}`` math: text that is never a cloze, never split, never rewritten."""
     spans: list[tuple[int, int]] = []
+    if "`" not in text and "$" not in text and "\\" not in text:
+        return spans
     pos = 0
     for match in _SPECIAL.finditer(text):
         i = match.start()
@@ -95,8 +98,10 @@ def _mask(size: int, spans: list[tuple[int, int]]) -> list[bool]:
 
 def _scan(text: str, markers: Markers) -> tuple[list[tuple[int, int, int]], int | None]:
     """Spans ``(start, end, marker length)`` and the offset of an opening marker never closed (or None)."""
+    if not any(o in text for o, _ in markers):
+        return [], None
     guard = protected_spans(text)
-    openers = re.compile("|".join(re.escape(o) for o, _ in markers))
+    openers = _openers(tuple(markers))
     closers = dict(markers)
     spans: list[tuple[int, int, int]] = []
     pos = 0
@@ -129,6 +134,11 @@ def _scan(text: str, markers: Markers) -> tuple[list[tuple[int, int, int]], int 
             continue
         spans.append((i, end + len(closer), len(opener)))
         pos = end + len(closer)
+
+
+@cache
+def _openers(markers: tuple[tuple[str, str], ...]) -> re.Pattern:
+    return re.compile("|".join(re.escape(o) for o, _ in markers))
 
 
 def find_spans(text: str, markers: Markers = DEFAULT) -> list[tuple[int, int]]:

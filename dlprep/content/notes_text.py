@@ -66,6 +66,8 @@ def _wiki(match: re.Match) -> str:
 def links_to_text(text: str) -> str:
     """``[text](url)``, ``[text][ref]`` and ``[[page|alias]]`` read as their text; a link whose text is code
     (``[`f()`](url)``) keeps the code; links inside code or math are left alone."""
+    if "[" not in text:
+        return text
     for pattern, repl in ((_WIKI_LINK, _wiki), (_MD_LINK, _link_text), (_REF_LINK, _link_text)):
         spans = cloze.protected_spans(text)
         out, last = [], 0
