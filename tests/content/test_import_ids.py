@@ -140,3 +140,18 @@ def test_a_link_whose_text_is_code_reads_as_the_code() -> None:
 
     text = "Use [`torch.compile`](https://pytorch.org/docs) here; `[kept](as code)` and $[x](y)$ stay."
     assert links_to_text(text) == "Use `torch.compile` here; `[kept](as code)` and $[x](y)$ stay."
+
+
+def test_renaming_a_parent_heading_keeps_the_history_of_the_heading_cards_below(home, tmp_path, capsys) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("# Optimizers\n## Momentum\nMomentum averages past gradients.\n\n## Adam\n"
+                     "Adam scales each step by a running RMS of the gradient.\n", encoding="utf-8")
+    run_cli(capsys, "import", str(notes))
+    adam = card_id(home, "Explain: Optimizers › Adam")
+    rate(home, adam)
+    notes.write_text(notes.read_text(encoding="utf-8").replace("# Optimizers", "# First-order optimizers"),
+                     encoding="utf-8")
+    code, out, _ = run_cli(capsys, "import", str(notes))
+    assert "0 added" in out and "0 retired" in out and "2 kept with their history" in out
+    moved = card_id(home, "Explain: First-order optimizers › Adam")
+    assert db_rows(home, "SELECT COUNT(*) AS n FROM reviews WHERE card_id = ?", (moved,))[0]["n"] == 1
