@@ -399,12 +399,17 @@ class NotesReader:
 
     def item_cards(self, item: _Item, key: str, heading: str) -> bool:
         """``- Q::A``, ``- Q:::A`` and clozes inside a list item (Obsidian notes keep many cards this way)."""
-        first = item.text.split("\n", 1)[0]
+        lines = item.text.split("\n")
         line = self.file_line(item.start)
-        split = split_card_line(first)
+        split = split_card_line(lines[0])
+        marks = [k for k, text in enumerate(lines) if text.strip() in ("?", "??")]
+        if not (split and split[0].strip() and split[1].strip()) and marks and 0 < marks[0] < len(lines) - 1:
+            k = marks[0]  # a multi-line card inside a list item: question lines, ? or ??, answer lines
+            split = ("\n".join(lines[:k]), "\n".join(lines[k + 1 :]), lines[k].strip() == "??")
+            lines = lines[:1]
         if split and split[0].strip() and split[1].strip():
             question, answer, both = split
-            answer = "\n".join([answer.strip(), *item.text.split("\n")[1:]]).strip()
+            answer = "\n".join([answer.strip(), *lines[1:]]).strip()
             written = self.scan.ids.get(line)
             card = self.new_card("basic", question)
             card.answer = answer

@@ -74,3 +74,17 @@ def test_questions_that_differ_only_in_case_are_two_cards_and_old_ids_stay() -> 
     first, second = deck.cards
     assert first.id == parse_deck_text(HEADER + "$\\vdash$::provable\n", "t.md").cards[0].id  # unchanged
     assert second.id != first.id
+
+
+def test_multiline_cards_inside_list_items() -> None:
+    from dlprep.content.notes_cards import parse_notes_text
+
+    deck = parse_notes_text(
+        "#flashcards\n\n- Why warm up the learning rate?\n  ?\n  Adam's second moment is noisy early on.\n"
+        "- GELU\n  ??\n  x·Φ(x)\n- Plain point\n", "l.md"
+    )
+    assert [(c.question, c.answer) for c in deck.cards] == [
+        ("Why warm up the learning rate?", "Adam's second moment is noisy early on."),
+        ("GELU", "x·Φ(x)"),
+        ("x·Φ(x)", "GELU"),
+    ]
