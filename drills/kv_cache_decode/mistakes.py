@@ -24,10 +24,8 @@ def _step(x, w_q, w_k, w_v, w_o, k_cache, v_cache, num_heads, *, prepend=False, 
     keys, values = np.concatenate(parts_k, axis=2), np.concatenate(parts_v, axis=2)
     weights = _softmax(q @ keys.swapaxes(-1, -2) / np.sqrt(scale_dim or d))
     attended = weights @ values
-    if split == "interleaved":
-        merged = attended[:, :, 0, :].transpose(0, 2, 1).reshape(b, e)
-    else:
-        merged = attended.reshape(b, e)
+    interleaved = split == "interleaved"
+    merged = attended[:, :, 0, :].transpose(0, 2, 1).reshape(b, e) if interleaved else attended.reshape(b, e)
     return merged @ w_o.T, keys, values
 
 

@@ -16,7 +16,8 @@ def _case(name, seed, n, k, pad_share, smoothing, scale=2.0, ignore_index=-100):
 def cases() -> list[dict]:
     example = [np.array([[2.0, 0.0], [0.0, 0.0], [1.0, 3.0]]), np.array([0, -100, 1])]
     return [
-        {"name": "one row, no smoothing", "args": [np.array([[0.0, 1.0]]), np.array([1])], "kwargs": {"smoothing": 0.0}},
+        {"name": "one row, no smoothing", "args": [np.array([[0.0, 1.0]]), np.array([1])],
+         "kwargs": {"smoothing": 0.0}},
         {"name": "prompt example, no smoothing", "args": example, "kwargs": {"smoothing": 0.0}},
         {"name": "prompt example, smoothing 0.2", "args": example, "kwargs": {"smoothing": 0.2}},
         _case("half padding, default smoothing", 1, 8, 5, 0.5, 0.1),
