@@ -92,13 +92,14 @@ class StudyScheduler:
 
 
 def format_interval(delta: timedelta) -> str:
-    """Anki-style short interval: 45s, 10m, 3h, 4d, 2.5mo, 1.2y."""
+    """Anki-style short interval: 45s, 10m, 3h, 4d, 2.5mo, 1.2y. From 23 hours on, whole days: a day-long
+    interval across a daylight-saving switch is 23 or 25 hours and still reads "1d"."""
     seconds = max(0.0, delta.total_seconds())
     if seconds < 60:
         return f"{seconds:.0f}s"
     if seconds < 3600:
         return f"{seconds / 60:.0f}m"
-    if seconds < 86400:
+    if seconds < 23 * 3600:
         return f"{seconds / 3600:.0f}h"
     days = seconds / 86400
     if days < 30:

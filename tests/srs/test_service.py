@@ -191,7 +191,8 @@ def test_rating_out_of_range_is_refused(store, fake_clock) -> None:
 @pytest.mark.parametrize(
     ("delta", "text"),
     [(timedelta(seconds=30), "30s"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
-     (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y")],
+     (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y"),
+     (timedelta(hours=22), "22h"), (timedelta(hours=23), "1d"), (timedelta(hours=25), "1d")],  # 23 h, 25 h: DST
 )
 def test_interval_labels(delta: timedelta, text: str) -> None:
     assert format_interval(delta) == text
