@@ -75,8 +75,10 @@ def simulate(store) -> dict:
             fake.moment = local.astimezone(UTC)  # aware arithmetic on a zoned time is wall-clock
             for _pass in range(2):  # a second pass after a short break picks up learning steps
                 for _ in range(40):
-                    check_learning_is_offered_first(store, svc, fake.moment)
+                    learning_due = learning_is_due(store, fake.moment)
                     item = svc.next_item()
+                    if learning_due:  # a due (re)learning step is never hidden, by burying or anything else
+                        assert item is not None and item.state in (1, 3)
                     if item is None:
                         break
                     fake.moment += timedelta(seconds=rng.randint(4, 90))
@@ -96,13 +98,9 @@ def simulate(store) -> dict:
     return seen
 
 
-def check_learning_is_offered_first(store, svc: StudyService, now: datetime) -> None:
-    """A card whose (re)learning step is due is never hidden (by burying or anything else)."""
-    due = [r for r in store.query("SELECT id, due FROM cards WHERE state IN (1, 3) AND suspended = 0")
-           if clock.parse_iso(r["due"]) <= now]
-    if due:
-        item = svc.next_item()
-        assert item is not None and item.state in (1, 3)
+def learning_is_due(store, now: datetime) -> bool:
+    rows = store.query("SELECT due FROM cards WHERE state IN (1, 3) AND suspended = 0")
+    return any(clock.parse_iso(r["due"]) <= now for r in rows)
 
 
 def check_learning_siblings_unburied(store, card_id: str, now: datetime) -> None:
