@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean
+.PHONY: run test lint bench mutate clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/grading.py
+
+# Mutation testing of the core packages (slow: minutes per package; see docs/testing.md).
+mutate: $(STAMP)
+	$(BIN)/python benchmarks/suite_mutation.py --survivors
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -29,9 +29,9 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from dlprep.reports.rows import active_items, attempt_rows, current_items, parse_time, review_rows
 from dlprep.srs import clock
+from dlprep.srs.settings import DEFAULT_DAY_START_HOUR
 from dlprep.store import Store
 
-DEFAULT_DAY_START_HOUR = 4
 MASTERY_STABILITY_DAYS = 21.0
 REVIEW_STATE = 2
 RETENTION_PRIOR_REVIEWS = 5

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
 from dlprep.srs import clock
-from dlprep.srs.scheduler import fsrs_card, make_scheduler, preview, review
+from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
 
@@ -70,8 +70,7 @@ class StudyService:
         self.settings = settings or StudySettings.load(store)
         self.now = now
         self.tz = tz or clock.local_tz()
-        self.scheduler = make_scheduler(self.settings)
-        self.preview_scheduler = make_scheduler(self.settings, fuzz=False)
+        self.scheduler = StudyScheduler.from_settings(self.settings, self.tz)
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
@@ -245,7 +244,7 @@ class StudyService:
     def _item(self, row: dict) -> StudyItem:
         card = Card.from_data(json.loads(row["data"]))
         state = json.loads(row["fsrs"]) if row["fsrs"] else None
-        previews = preview(self.preview_scheduler, fsrs_card(row["id"], state, self.now()), self.now())
+        previews = self.scheduler.preview(row["id"], state, self.now())
         return StudyItem(card=card, state=row["state"], previews=previews)
 
     # ----- rating, undo, suspend --------------------------------------------------------------------
@@ -259,7 +258,8 @@ class StudyService:
         """Schedule ``card_id`` with ``rating`` (1-4) and commit it. Returns the new scheduling fields.
 
         A lapse (Again on a card in review) counts toward the leech threshold; at the threshold the card is
-        suspended and tagged ``leech``. Cloze siblings are buried until the next study day.
+        suspended and tagged ``leech``. New and review cloze siblings are buried until the next study day
+        (siblings in (re)learning never are); a card rated into (re)learning is no longer buried itself.
         """
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1-4, got {rating}")
@@ -267,8 +267,8 @@ class StudyService:
         _, day_end = self.today_bounds()
         with self.store.transaction() as tx:
             before = self._snapshot(tx, card_id)
-            card = fsrs_card(card_id, json.loads(before["fsrs"]) if before["fsrs"] else None, now)
-            reviewed = review(self.scheduler, card, rating, now, duration_ms)
+            reviewed = self.scheduler.review(card_id, json.loads(before["fsrs"]) if before["fsrs"] else None,
+                                             rating, now)
             lapses = before["lapses"] + (1 if rating == 1 and before["state"] == REVIEW else 0)
             tags = set(before["tags"].split())
             suspended = before["suspended"]
@@ -281,7 +281,7 @@ class StudyService:
                 "due": clock.iso(reviewed.due),
                 "lapses": lapses,
                 "suspended": suspended,
-                "buried_until": before["buried_until"],
+                "buried_until": None if reviewed.state in (LEARNING, RELEARNING) else before["buried_until"],
                 "tags": " ".join(sorted(tags)),
             }
             tx.execute(
@@ -298,11 +298,14 @@ class StudyService:
         return after
 
     def _bury_siblings(self, tx, card_id: str, until: str) -> dict[str, str | None]:
+        """Bury the card's new and review siblings (Anki's "bury new siblings" and "bury review siblings");
+        siblings in learning or relearning stay (Anki's "bury interday learning siblings" off)."""
         note = tx.execute("SELECT note_id FROM cards WHERE id = ?", (card_id,)).fetchone()[0]
         if not note:
             return {}
         rows = tx.execute(
-            "SELECT id, buried_until FROM cards WHERE note_id = ? AND id != ? AND retired = 0", (note, card_id)
+            "SELECT id, buried_until FROM cards WHERE note_id = ? AND id != ? AND retired = 0 AND state IN (?, ?)",
+            (note, card_id, NEW, REVIEW),
         ).fetchall()
         for sibling, _ in rows:
             tx.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (until, sibling))

@@ -191,7 +191,35 @@ def test_rating_out_of_range_is_refused(store, fake_clock) -> None:
 @pytest.mark.parametrize(
     ("delta", "text"),
     [(timedelta(seconds=30), "30s"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
-     (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y")],
+     (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y"),
+     (timedelta(hours=22), "22h"), (timedelta(hours=23), "1d"), (timedelta(hours=25), "1d")],  # 23 h, 25 h: DST
 )
 def test_interval_labels(delta: timedelta, text: str) -> None:
     assert format_interval(delta) == text
+
+
+def test_study_settings_defaults() -> None:
+    settings = StudySettings()
+    assert (settings.day_start_hour, settings.leech_lapses) == (4, 8)
+    assert (settings.new_per_day, settings.reviews_per_day) == (20, 200)
+
+
+def test_the_scheduler_and_the_reports_share_the_default_day_start(store) -> None:
+    from dlprep.reports import stats
+
+    assert stats.day_start_hour_setting(store) == StudySettings().day_start_hour == 4
+
+
+def test_undo_undoes_the_newest_rating(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 2)])
+    first = svc.next_item().card.id
+    svc.rate(first, 3)
+    after_first = store.query("SELECT id, fsrs, state, due FROM cards ORDER BY id")
+    fake_clock.advance(seconds=30)
+    second = svc.next_item().card.id
+    assert second != first
+    svc.rate(second, 4)
+    assert svc.undo() == second
+    assert store.query("SELECT id, fsrs, state, due FROM cards ORDER BY id") == after_first
+    assert [r["card_id"] for r in store.query("SELECT card_id FROM reviews")] == [first]
