@@ -12,6 +12,8 @@ HELP = "import your Markdown notes (files or folders of .md) as cards; `import p
 
 
 NOTHING_IMPORTED = 3  # exit status when not one file could be imported (0 when anything was)
+CLOZE_SETTING = "import.cloze"
+HEADINGS_SETTING = "import.headings"
 KEPT_ENDINGS = ("keeps a derived id)", "the card starts new", "(front matter ignored)")
 
 
@@ -26,15 +28,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="add <!-- id: ... --> to each card's line in your notes, so later edits keep its history",
     )
     parser.add_argument(
-        "--cloze", default="highlight", metavar="MARKERS",
+        "--cloze", metavar="MARKERS",
         help="what marks a cloze, comma-separated: highlight (==x==), bold (**x**), curly ({{x}}); "
-             "default highlight",
+             "default highlight; remembered for later imports",
     )
     parser.add_argument(
-        "--headings", choices=("auto", "always", "never"), default="auto",
-        help="cards from headings with text under them: auto (not in notes tagged #flashcards), always, never",
+        "--headings", choices=("auto", "always", "never"),
+        help="cards from headings with text under them: auto (not in notes tagged #flashcards; the default), "
+             "always, never; remembered for later imports",
     )
     parser.add_argument("--verbose", "-v", action="store_true", help="list every part of the notes left out")
+    parser.epilog = (
+        "Unusable files are skipped and listed; exit status 0 when anything was imported, 3 when nothing could be."
+    )
 
 
 def is_progress_restore(paths: list[str]) -> bool:
@@ -54,18 +60,35 @@ def run(args: argparse.Namespace) -> int:
     from dlprep.services import open_progress_store
     from dlprep.srs import StudyService
 
-    try:
-        markers = cloze.markers_from_names([m.strip() for m in args.cloze.split(",") if m.strip()])
-    except ValueError as exc:
-        raise DlprepError(str(exc)) from None
     store = open_progress_store()
     try:
+        # Remembered choices: importing again without the option must not retire the cards it made.
+        cloze_names = args.cloze or store.get_setting(CLOZE_SETTING, "highlight")
+        headings = args.headings or store.get_setting(HEADINGS_SETTING, "auto")
+        try:
+            markers = cloze.markers_from_names([m.strip() for m in cloze_names.split(",") if m.strip()])
+        except ValueError as exc:
+            raise DlprepError(str(exc)) from None
+        if headings not in ("auto", "always", "never"):
+            headings = "auto"
         result = import_notes(
             StudyService(store), [Path(p) for p in args.paths], dry_run=args.dry_run, write_ids=args.write_ids,
-            markers=markers, heading_cards=args.headings,
+            markers=markers, heading_cards=headings,
         )
+        if not args.dry_run and result.decks:
+            if args.cloze:
+                store.set_setting(CLOZE_SETTING, args.cloze)
+            if args.headings:
+                store.set_setting(HEADINGS_SETTING, args.headings)
     finally:
         store.close()
+    remembered = []
+    if not args.cloze and cloze_names != "highlight":
+        remembered.append(f"--cloze {cloze_names}")
+    if not args.headings and headings != "auto":
+        remembered.append(f"--headings {headings}")
+    if remembered:
+        print(f"using {' '.join(remembered)} (remembered from an earlier import)")
     for deck in result.decks:
         kinds = Counter(card.kind for card in deck.cards)
         listed = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))

@@ -150,8 +150,13 @@ def test_bold_and_curly_clozes_when_asked(home, tmp_path, capsys) -> None:
     rows = db_rows(home, "SELECT json_extract(data, '$.answer') AS a FROM cards WHERE kind = 'cloze'")
     answers = {r["a"] for r in rows}
     assert {"decoupled", "adaptive step"} <= answers
+    # the choice is remembered: importing again without it must not retire the bold clozes
+    code, out, _ = run_cli(capsys, "import", str(vault))
+    assert "using --cloze highlight,bold (remembered from an earlier import)" in out and "0 retired" in out
     code, _, err = run_cli(capsys, "import", str(vault), "--cloze", "underline")
     assert code == 2 and "unknown cloze marker 'underline'" in err
+    code, out, _ = run_cli(capsys, "import", str(vault), "--cloze", "highlight")
+    assert "1 retired" in out  # asked for: the bold cloze goes
 
 
 # ----- books with long chapters -----------------------------------------------------------------------------
