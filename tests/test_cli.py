@@ -52,3 +52,21 @@ def test_app_refuses_a_bad_database_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "progress.db" in result.stderr and "--home" in result.stderr
+
+
+def piped(command: str, home: Path) -> subprocess.CompletedProcess:
+    """Run ``command`` through a shell pipe that closes early, as `| head` or `| true` do."""
+    env = {**os.environ, "DLPREP_HOME": str(home)}
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_pipe_closed_early_never_shows_a_traceback(tmp_path: Path) -> None:
+    run = f"{sys.executable} -m dlprep"
+    # `true` exits at once, so every write (or the final flush) meets a closed pipe.
+    for command in (f"{run} report | true", f"{run} decks | head -n 1 >/dev/null", f"{run} doctor | true",
+                    f"{run} report --json | head -c 300 >/dev/null", f"{run} drills | true",
+                    f"{run} decks --json | true"):
+        result = piped(f"set -o pipefail; {command}; echo \"rc=${{PIPESTATUS[0]}}\" >&2", tmp_path)
+        assert "Traceback" not in result.stderr, (command, result.stderr)
+        assert "BrokenPipeError" not in result.stderr, (command, result.stderr)
+        assert "Exception ignored" not in result.stderr, (command, result.stderr)
