@@ -206,3 +206,17 @@ async def test_multiple_choice_options_are_shuffled_and_letters_follow_the_scree
             assert screen.chosen == screen.item.card.correct_option and screen.suggested_rating() == 3
             await pilot.press("escape", "r")
     assert len(orders) > 1  # six showings of a three-option card all in one order: 1 in 7776 by chance
+
+
+async def test_new_cards_take_turns_across_decks(make_app, deck_folder: Path) -> None:
+    (deck_folder / "adam.md").write_text(LONG_POINTS, encoding="utf-8")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        seen = []
+        for _ in range(4):
+            await pilot.pause()
+            card = app.screen.item.card
+            seen.append(card.deck)
+            await pilot.press("a" if card.kind == "mc" else "space", "1")
+        assert seen == ["Adam optimizer", "Normalization", "Adam optimizer", "Normalization"]

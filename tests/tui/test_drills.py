@@ -101,6 +101,8 @@ async def open_drill(pilot, drill_id: str) -> DrillScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, DrillScreen) and screen.drill_id == drill_id
+    await pilot.press("f6")  # the code (below 140 columns the drill opens on its prompt)
+    await pilot.pause()
     return screen
 
 
@@ -108,6 +110,8 @@ async def push_drill(pilot, drill_id: str) -> DrillScreen:
     """Open the drill screen directly (the browser path is covered by the first test)."""
     screen = DrillScreen(pilot.app.services, drill_id)
     await pilot.app.push_screen(screen)
+    await pilot.pause()
+    await pilot.press("f6")  # the code (below 140 columns the drill opens on its prompt)
     await pilot.pause()
     return screen
 

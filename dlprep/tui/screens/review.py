@@ -172,7 +172,7 @@ class ReviewScreen(Screen):
         card = self.item.card
         kind.update(f"[b]{card.kind}[/b] · {STATE_NAMES[self.item.state]}")
         where = section_title(card.section)
-        if self.deck is None:
+        if self.deck is None and card.deck.casefold() != where.casefold():
             where = f"{card.deck} · {where}"
         meta.update(f"[dim]{escape(where)}[/dim]")
 
