@@ -70,3 +70,29 @@ def test_a_pipe_closed_early_never_shows_a_traceback(tmp_path: Path) -> None:
         assert "Traceback" not in result.stderr, (command, result.stderr)
         assert "BrokenPipeError" not in result.stderr, (command, result.stderr)
         assert "Exception ignored" not in result.stderr, (command, result.stderr)
+
+
+CARD_FIELDS = {"id", "deck", "kind", "question", "answer", "source", "file", "line", "state", "due", "lapses",
+               "suspended", "leech"}
+
+
+def test_cards_json_lines_list_every_builtin_card_with_its_place(tmp_path: Path) -> None:
+    decks = json.loads(dlprep("decks", "--json", home=tmp_path).stdout)
+    result = dlprep("cards", "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == sum(d["cards"] for d in decks)
+    assert all(set(r) == CARD_FIELDS for r in rows)
+    assert {r["source"] for r in rows} <= {"notes", "beyond-notes", "imported"}
+    first = rows[0]
+    lines = Path(first["file"]).read_text(encoding="utf-8").splitlines()
+    assert first["state"] == "new" and first["due"] is None
+    assert first["question"].split()[0] in lines[first["line"] - 1] or "==" in first["question"]
+    one = dlprep("cards", "--deck", first["deck"], "--json", home=tmp_path)
+    assert {json.loads(line)["deck"] for line in one.stdout.splitlines()} == {first["deck"]}
+
+
+def test_cards_for_an_unknown_deck_is_one_line(tmp_path: Path) -> None:
+    result = dlprep("cards", "--deck", "No such deck", home=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "No such deck" in result.stderr

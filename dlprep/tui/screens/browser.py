@@ -51,10 +51,10 @@ def card_markdown(row: CardRow) -> str:
     elif card.kind == "explain":
         parts.append("\n".join(f"- {p}" for p in card.key_points))
     elif card.kind == "basic":
-        parts.append(card.answer)
+        parts.append(f"**→** {card.answer}")
     if card.explanation:
         parts.append(card.explanation)
-    return render_math("\n\n---\n\n".join(p for p in parts if p.strip()))
+    return render_math("\n\n".join(p for p in parts if p.strip()))
 
 
 class CardBrowserScreen(Screen):
@@ -68,18 +68,18 @@ class CardBrowserScreen(Screen):
     CardBrowserScreen #kind-filter { width: 11; }
     CardBrowserScreen #state-filter { width: 12; }
     CardBrowserScreen #flag-filter { width: 13; }
-    CardBrowserScreen #card-table { height: 1fr; min-height: 5; }
-    CardBrowserScreen #card-detail { height: 45%; border-top: solid $primary; }
+    CardBrowserScreen #card-table { height: 40%; min-height: 5; }
+    CardBrowserScreen #card-detail { height: 1fr; border-top: solid $primary; }
     CardBrowserScreen #card-detail-text { height: auto; }
     CardBrowserScreen #browser-summary { height: 1; }
     """
     BINDINGS = [
         Binding("escape", "back", "Back"),
-        Binding("s", "toggle_suspend", "Suspend/unsuspend"),
-        Binding("n", "reset", "New"),
+        Binding("s", "toggle_suspend", "Suspend"),
+        Binding("n", "reset", "Reset"),
         Binding("z", "bury", "Bury"),
-        Binding("e", "edit", "Edit source"),
-        Binding("f1", "browser_help", "Help", priority=True),
+        Binding("e", "edit", "Edit"),
+        Binding("f1", "browser_help", "Help", show=False, priority=True),
         Binding("f2", "focus_filter('deck')", "Deck", show=False, priority=True),
         Binding("f3", "focus_filter('kind')", "Kind", show=False, priority=True),
         Binding("f4", "focus_filter('state')", "State", show=False, priority=True),
