@@ -96,3 +96,27 @@ def test_cards_for_an_unknown_deck_is_one_line(tmp_path: Path) -> None:
     result = dlprep("cards", "--deck", "No such deck", home=tmp_path)
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "No such deck" in result.stderr
+
+
+def test_optimize_refuses_too_few_reviews_before_announcing_a_fit(tmp_path: Path) -> None:
+    result = dlprep("optimize", home=tmp_path)
+    assert result.returncode == 2
+    assert "Fitting" not in result.stdout and result.stdout == ""
+    assert "needs at least 512 reviews; you have 0" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_html_report_says_one_day_and_no_data_yet(tmp_path: Path) -> None:
+    from dlprep.services import open_services
+
+    services = open_services(tmp_path)
+    try:
+        services.study.rate("adam-optimizer-update", 3)  # one rating today: a streak of one day
+    finally:
+        services.close()
+    page = tmp_path / "report.html"
+    result = dlprep("report", "--html", str(page), "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    html = page.read_text(encoding="utf-8")
+    assert json.loads(result.stdout)["streak"] == 1
+    assert "<b>1 day</b>Streak" in html and "1 days" not in html
+    assert html.count("No data yet.") >= 1  # no drills attempted, no review-state retention: said, not blank
