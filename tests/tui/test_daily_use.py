@@ -220,3 +220,25 @@ async def test_new_cards_take_turns_across_decks(make_app, deck_folder: Path) ->
             seen.append(card.deck)
             await pilot.press("a" if card.kind == "mc" else "space", "1")
         assert seen == ["Adam optimizer", "Normalization", "Adam optimizer", "Normalization"]
+
+
+async def test_the_command_palette_finds_drills_and_decks_by_name(make_app, monkeypatch) -> None:
+    from dlprep.tui.screens.drill import DrillScreen
+
+    monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"conv")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen) and app.screen.drill_id == "conv2d"
+        await pilot.press("escape", "ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"normaliz")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen) and app.screen.deck == "Normalization"

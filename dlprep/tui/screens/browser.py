@@ -16,6 +16,7 @@ from datetime import timedelta
 
 from rich.console import Group
 from rich.markdown import Markdown as RichMarkdown
+from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 from textual import events
@@ -282,14 +283,14 @@ class CardBrowserScreen(Screen):
             self.notify("This card has no source file.", severity="warning")
             return
         if not os.path.exists(row.file):
-            self.notify(f"The source file is gone: {row.file}", severity="warning")
+            self.notify(f"The source file is gone: {escape(row.file)}", severity="warning")
             return
         command = shlex.split(os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi")
         try:
             with self.app.suspend():
                 subprocess.run([*command, f"+{max(1, row.line)}", row.file], check=False)
         except Exception as exc:  # noqa: BLE001 - no terminal to hand over, or no such editor
-            self.notify(f"Could not open the editor: {exc}", severity="error")
+            self.notify(f"Could not open the editor: {escape(str(exc))}", severity="error")
 
     def action_browser_help(self) -> None:
         from dlprep.tui.screens.help import HelpScreen

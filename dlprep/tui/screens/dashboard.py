@@ -83,7 +83,7 @@ class DashboardScreen(Screen):
             DrillPractice(self.services.store, self.services.study).sync()
             self.services.mark_drills_synced()
         except DlprepError as exc:
-            self.app.call_from_thread(self.notify, f"Drills not loaded: {exc}", severity="warning")
+            self.app.call_from_thread(self.notify, f"Drills not loaded: {escape(str(exc))}", severity="warning")
             return
         self.app.call_from_thread(self.refresh_counts)
 

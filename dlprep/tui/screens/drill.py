@@ -211,8 +211,8 @@ class DrillScreen(Screen[int | None]):
         s = self.spec
         status = self.practice.status(self.drill_id).status
         self.query_one("#drill-meta", Static).update(
-            f"[b]{s.id}[/b] · {section_title(s.section)} · {s.difficulty} · {s.framework} · [i]{status}[/i]"
-            f" · {shown_path(self.path)}"
+            f"[b]{escape(s.id)}[/b] · {escape(section_title(s.section))} · {escape(s.difficulty)} · "
+            f"{escape(s.framework)} · [i]{status}[/i] · {escape(shown_path(self.path))}"
         )
 
     def refresh_history(self) -> None:
@@ -239,7 +239,7 @@ class DrillScreen(Screen[int | None]):
 
     def action_save(self) -> None:
         self.editor.flush()
-        self.notify(f"Saved {self.path.name}")
+        self.notify(f"Saved {escape(self.path.name)}")
 
     def action_external_editor(self) -> None:
         """Open $EDITOR (or $VISUAL, else vi) on the workspace file with the app suspended."""
@@ -249,7 +249,7 @@ class DrillScreen(Screen[int | None]):
             with self.app.suspend():
                 subprocess.run([*command, str(self.path)], check=False)
         except Exception as exc:  # noqa: BLE001 - no terminal to hand over, or no such editor
-            self.notify(f"Could not open the editor: {exc}", severity="error")
+            self.notify(f"Could not open the editor: {escape(str(exc))}", severity="error")
             return
         self.editor.poll_file()
 
@@ -391,7 +391,7 @@ class DrillScreen(Screen[int | None]):
             try:
                 reference, rating = self.practice.give_up(self.drill_id, self.code, duration_ms=self.take_work_ms())
             except DlprepError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(escape(str(exc)), severity="error")
                 return
             self.show_solution("You gave up: here is the reference. Study it, then write it yourself later.",
                                reference)
@@ -412,7 +412,7 @@ class DrillScreen(Screen[int | None]):
             if reference is None:
                 reference = self._reference or reference_source(self.drill_id)
         except DlprepError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(escape(str(exc)), severity="error")
             return
         self._reference = reference
         self.query_one("#solution-view", SolutionView).show(reference, self.code, heading)
