@@ -19,7 +19,10 @@ source: beyond-notes
 ---
 
 <!-- id: bert-cls -->
-What is the **[CLS]** token for, and what does *[MASK]* replace?::Pooling for classification; 15% of the input tokens.
+What is the **[CLS]** token for, and what does *[mask]* replace?::Pooling for classification; 15% of the input tokens.
+
+<!-- id: bert-mask -->
+What does [mask] stand for in BERT's input?::A token hidden from the model, to be predicted.
 """
 
 
@@ -41,7 +44,10 @@ async def test_search_as_you_type_and_filters(make_app, deck_folder: Path) -> No
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_browser(pilot)
-        assert [r.id for r in screen.rows] == ["bert-cls", "norm-basic", "norm-mc", "norm-explain", "norm-cloze::c1"]
+        assert [r.id for r in screen.rows] == ["bert-cls", "bert-mask", "norm-basic", "norm-mc", "norm-explain",
+                                               "norm-cloze::c1"]
+        cells = [str(screen.query_one("#card-table", DataTable).get_row_at(i)[0]) for i in range(2)]
+        assert cells[1].startswith("What does [mask] stand for")  # shown as typed, not taken for markup
         await pilot.press(*"batch", "space", *"size")  # s and z are text in the search box
         await pilot.pause()
         assert screen.query_one("#card-search", Input).value == "batch size"
@@ -56,10 +62,10 @@ async def test_search_as_you_type_and_filters(make_app, deck_folder: Path) -> No
         screen.query_one("#kind-filter", Select).value = Select.NULL
         screen.query_one("#deck-filter", Select).value = "BERT"
         await pilot.pause()
-        assert [r.id for r in screen.rows] == ["bert-cls"]
+        assert [r.id for r in screen.rows] == ["bert-cls", "bert-mask"]
         text = "\n".join(screen_lines(app))
         assert "What is the [CLS] token for" in text  # in the table, as typed
-        assert "[MASK]" in text and "**" not in text  # in the detail: styled, marks gone
+        assert "[mask]" in text and "**" not in text  # in the detail: styled, marks gone
         assert "beyond-notes" in text and "bert.md:8" in text
 
 
@@ -122,3 +128,26 @@ async def test_letters_typed_in_the_search_box_are_text_not_actions(make_app) ->
         await pilot.pause()
         assert screen.query_one("#card-search", Input).value == "sz"
         assert app.services.store.query("SELECT COUNT(*) AS n FROM cards WHERE suspended = 1")[0]["n"] == 0
+
+
+def _browser_snapshot(snap_compare, make_app, deck_folder: Path, size: tuple[int, int]) -> bool:
+    (deck_folder / "bert.md").write_text(BERT, encoding="utf-8")
+    app = make_app()
+    app.services.study.rate("norm-basic", 3)
+    app.services.study.rate("norm-mc", 1)
+
+    async def show(pilot) -> None:
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("enter", "down", "down")
+        await pilot.pause()
+
+    return snap_compare(app, terminal_size=size, run_before=show)
+
+
+def test_snapshot_browser_80x24(snap_compare, make_app, deck_folder: Path) -> None:
+    assert _browser_snapshot(snap_compare, make_app, deck_folder, (80, 24))
+
+
+def test_snapshot_browser_120x40(snap_compare, make_app, deck_folder: Path) -> None:
+    assert _browser_snapshot(snap_compare, make_app, deck_folder, (120, 40))

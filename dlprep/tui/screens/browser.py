@@ -146,7 +146,7 @@ class CardBrowserScreen(Screen):
         width = table.columns["Question"].width
         table.clear()
         for row in self.rows:
-            table.add_row(self._cut(question_line(row), width), self._cut(row.deck, 14), self.due_cell(row),
+            table.add_row(Text(self._cut(question_line(row), width)), Text(self._cut(row.deck, 14)), self.due_cell(row),
                           format_interval(timedelta(days=row.interval_days)) if row.interval_days else "",
                           str(row.lapses) if row.lapses else "", key=row.id)
         ids = [r.id for r in self.rows]
