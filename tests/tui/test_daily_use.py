@@ -180,12 +180,14 @@ async def test_the_footer_follows_the_state_of_the_card(make_app) -> None:
         await pilot.press("r")
         await pilot.pause()
         footer = screen_lines(app)[-1]
-        assert "Show answer" in footer and "Again" not in footer
+        assert "Show answer" in footer and "Rate" not in footer
         await pilot.press("space")
         await pilot.pause()
-        footer = screen_lines(app)[-1]
-        assert "Show answer" not in footer
-        assert all(RATING_NAMES[r] in footer for r in (1, 2, 3, 4)), footer
+        lines = screen_lines(app)
+        footer, bar = lines[-1], lines[-2]
+        assert "Show answer" not in footer and "1-4 Rate" in footer
+        assert "Help" in footer  # nothing cut off at 80 columns
+        assert all(RATING_NAMES[r] in bar for r in (1, 2, 3, 4)), bar
 
 
 async def test_multiple_choice_options_are_shuffled_and_letters_follow_the_screen(make_app) -> None:

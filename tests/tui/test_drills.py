@@ -446,27 +446,49 @@ def test_snapshot_drill_browser(snap_compare, make_app, toy_root, monkeypatch) -
     assert snap_compare(app, terminal_size=(100, 24), run_before=show)
 
 
-def test_snapshot_drill_screen_narrow(snap_compare, make_app, toy_root, monkeypatch) -> None:
-    monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
+def _drill_snapshot(snap_compare, make_app, toy_root, size, drill_id="toy_scale", keys=(), result=None) -> bool:
     app = make_app()
     practice = _toy_practice(app, toy_root)
 
     async def show(pilot) -> None:
-        await pilot.app.push_screen(DrillScreen(app.services, "toy_scale", practice=practice))
-        await steady(pilot)
-
-    assert snap_compare(app, terminal_size=(80, 24), run_before=show)
-
-
-def test_snapshot_drill_screen_wide_history(snap_compare, make_app, toy_root, monkeypatch) -> None:
-    monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
-    app = make_app()
-    practice = _toy_practice(app, toy_root)
-
-    async def show(pilot) -> None:
-        await pilot.app.push_screen(DrillScreen(app.services, "toy_sum", practice=practice))
+        screen = DrillScreen(app.services, drill_id, practice=practice)
+        await pilot.app.push_screen(screen)
         await pilot.pause()
-        await pilot.press("f4")
+        if result is not None:
+            from dlprep.tui.widgets.verdict import VerdictView
+
+            screen.query_one("#drill-tabs", TabbedContent).active = "results"
+            screen.query_one("#verdict", VerdictView).show_result(result, "Scheduled Again: failed.")
+        await pilot.press(*keys)
         await steady(pilot)
 
-    assert snap_compare(app, terminal_size=(130, 30), run_before=show)
+    return snap_compare(app, terminal_size=size, run_before=show)
+
+
+def _failing_result() -> GradeResult:
+    from dlprep.grading.result import CaseResult
+
+    cases = [CaseResult(f"shape {i}", "pass") for i in range(6)]
+    cases.append(CaseResult("negative alpha", "fail", "max abs error 2.0 at (1,)\nexpected [-3. -6.]\ngot [3. 6.]"))
+    return GradeResult("toy_scale", "fail", "1 of 7 cases fails", 6, 7, tests=cases,
+                       diagnosis="You return abs(alpha) * x: the sign of alpha is lost.", duration_ms=12.0)
+
+
+def test_snapshot_drill_screen_narrow(snap_compare, make_app, toy_root, no_warmup) -> None:
+    assert _drill_snapshot(snap_compare, make_app, toy_root, (80, 24))
+
+
+def test_snapshot_drill_screen_80x24_code(snap_compare, make_app, toy_root, no_warmup) -> None:
+    assert _drill_snapshot(snap_compare, make_app, toy_root, (80, 24), keys=("f6",))
+
+
+def test_snapshot_drill_screen_80x24_results(snap_compare, make_app, toy_root, no_warmup) -> None:
+    assert _drill_snapshot(snap_compare, make_app, toy_root, (80, 24), result=_failing_result())
+
+
+def test_snapshot_drill_screen_120x40(snap_compare, make_app, toy_root, no_warmup) -> None:
+    assert _drill_snapshot(snap_compare, make_app, toy_root, (120, 40), result=_failing_result())
+
+
+def test_snapshot_drill_screen_wide_history(snap_compare, make_app, toy_root, no_warmup) -> None:
+    assert _drill_snapshot(snap_compare, make_app, toy_root, (150, 40), drill_id="toy_sum", keys=("f4",))

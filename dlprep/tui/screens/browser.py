@@ -81,6 +81,7 @@ class CardBrowserScreen(Screen):
         Binding("z", "bury", "Bury"),
         Binding("e", "edit", "Edit"),
         Binding("f1", "browser_help", "Help", show=False, priority=True),
+        Binding("question_mark", "browser_help", "Help", key_display="?"),  # text in the search box
         Binding("f2", "focus_filter('deck')", "Deck", show=False, priority=True),
         Binding("f3", "focus_filter('kind')", "Kind", show=False, priority=True),
         Binding("f4", "focus_filter('state')", "State", show=False, priority=True),

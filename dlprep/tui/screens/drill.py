@@ -97,6 +97,7 @@ class DrillScreen(Screen[int | None]):
         Binding("f6", "tab('code')", "Code", priority=True),
         Binding("i", "tab('code')", "Code", show=False),
         Binding("f1", "drill_help", "Help", priority=True),
+        Binding("question_mark", "drill_help", "Help", show=False),  # typed as text in the editor
         Binding("ctrl+n", "reset", "Reset", show=False, priority=True),
         Binding("ctrl+g", "give_up", "Give up", show=False, priority=True),
         Binding("ctrl+o", "external_editor", "$EDITOR", show=False, priority=True),

@@ -51,9 +51,10 @@ class ReviewScreen(Screen):
         Binding("space", "accept", "Accept"),
         Binding("a", "choose(0)", "Answer", key_display="a-d"),
         *(Binding(letter, f"choose({i})", letter, show=False) for i, letter in enumerate(LETTERS) if i),
-        *(Binding(str(r), f"rate({r})", RATING_NAMES[r]) for r in (1, 2, 3, 4)),
+        Binding("1", "rate(1)", "Rate", key_display="1-4"),  # the rating bar names each with its interval
+        *(Binding(str(r), f"rate({r})", RATING_NAMES[r], show=False) for r in (2, 3, 4)),
         Binding("up", "point(-1)", "Point", show=False, priority=True),
-        Binding("down", "point(1)", "Point", key_display="↑↓", priority=True),
+        Binding("down", "point(1)", "Point", show=False, priority=True),
         Binding("enter", "tick", "Tick", priority=True),
         Binding("x", "tick", "Tick", show=False),
         Binding("u", "undo", "Undo"),
