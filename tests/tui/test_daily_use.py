@@ -244,3 +244,13 @@ async def test_the_command_palette_finds_drills_and_decks_by_name(make_app, monk
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, ReviewScreen) and app.screen.deck == "Normalization"
+
+
+async def test_a_deck_named_like_its_section_is_named_once(make_app, adam_folder) -> None:
+    app = make_app(adam_folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for keys in (("r",), ("escape", "enter")):  # all decks, then the one deck
+            await pilot.press(*keys)
+            await pilot.pause()
+            top = "\n".join(screen_lines(app)[:2])
+            assert top.count("Adam optimizer") == 1, top

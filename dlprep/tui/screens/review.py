@@ -172,10 +172,11 @@ class ReviewScreen(Screen):
             return
         card = self.item.card
         kind.update(f"[b]{card.kind}[/b] · {STATE_NAMES[self.item.state]}")
-        where = section_title(card.section)
-        if self.deck is None and card.deck.casefold() != where.casefold():
-            where = f"{card.deck} · {where}"
-        meta.update(f"[dim]{escape(where)}[/dim]")
+        section = section_title(card.section)
+        parts = [card.deck] if self.deck is None else []  # a one-deck review has its name in the title bar
+        if section.casefold() != card.deck.casefold():
+            parts.append(section)
+        meta.update(f"[dim]{escape(' · '.join(parts))}[/dim]")
 
     def front_text(self) -> str:
         card = self.item.card
