@@ -224,10 +224,12 @@ async def test_new_cards_take_turns_across_decks(make_app, deck_folder: Path) ->
         assert seen == ["Adam optimizer", "Normalization", "Adam optimizer", "Normalization"]
 
 
-async def test_the_command_palette_finds_drills_and_decks_by_name(make_app, monkeypatch) -> None:
+async def test_the_command_palette_finds_drills_and_decks_by_name(make_app, deck_folder, monkeypatch) -> None:
     from dlprep.tui.screens.drill import DrillScreen
 
     monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
+    (deck_folder / "convnets.md").write_text(  # a deck that "conv" matches as well as the drill
+        "---\ndeck: ConvNets\nsection: ConvNets\n---\n\nWhat does a 1x1 conv mix?::The channels.\n")
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+p")

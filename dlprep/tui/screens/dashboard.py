@@ -171,21 +171,22 @@ class DashboardScreen(Screen):
         self.app.push_screen(screen_class(argument))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        """The screens, then every deck (review it) and every drill (open it), found by name."""
+        """The screens, then every drill (open it) and every deck (review it), found by name."""
         yield SystemCommand("Review all due cards", "Start a review of every deck", self.action_review_all)
         for key, (_, _, description) in OPTIONAL_SCREENS.items():
             title = description.split(":")[0]
             yield SystemCommand(title, description, lambda k=key: self.action_open(k))
-        for name in self.deck_names:
-            yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
         try:
             from dlprep.drills import load_drills
 
             specs, _ = load_drills()
         except DlprepError:
             specs = []
+        # Drills first: on equal scores the palette keeps this order, so "conv" finds conv2d before ConvNets.
         for spec in sorted(specs, key=lambda s: s.id):
             yield SystemCommand(f"Drill: {spec.id}", spec.title, lambda d=spec.id: self.open_drill(d))
+        for name in self.deck_names:
+            yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
 
     def open_drill(self, drill_id: str) -> None:
         from dlprep.tui.screens.drill import DrillScreen
