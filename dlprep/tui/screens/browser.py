@@ -192,7 +192,9 @@ class CardBrowserScreen(Screen):
         flags += [f for f, on in (("suspended", row.suspended), ("leech", row.leech)) if on]
         if row.buried_until:
             flags.append("buried")
-        where = f"{row.deck} · {section_title(row.section)} · {os.path.basename(row.file)}:{row.line}"
+        section = section_title(row.section)
+        names = [row.deck] if section.casefold() == row.deck.casefold() else [row.deck, section]
+        where = " · ".join([*names, f"{os.path.basename(row.file)}:{row.line}"])
         head = Text.assemble((" · ".join(flags), "bold"), "   ", (where, "dim"))
         history = Table(title="Reviews", title_justify="left", box=None, padding=(0, 2), show_edge=False)
         for label in ("date", "rating", "interval", "from"):
