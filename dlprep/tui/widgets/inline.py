@@ -9,15 +9,20 @@ nothing in the text is ever read as markup.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from rich.text import Text
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 _STYLES = {"strong": "bold", "em": "italic", "s": "strike"}
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # on first use: the dashboard's first screen does without it
+
     return MarkdownIt("commonmark").enable("strikethrough")
 
 
