@@ -151,3 +151,16 @@ def test_snapshot_browser_80x24(snap_compare, make_app, deck_folder: Path) -> No
 
 def test_snapshot_browser_120x40(snap_compare, make_app, deck_folder: Path) -> None:
     assert _browser_snapshot(snap_compare, make_app, deck_folder, (120, 40))
+
+
+async def test_filters_are_reached_and_set_from_the_keyboard(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_browser(pilot)
+        await pilot.press("f3")  # the kind filter
+        await pilot.pause()
+        assert app.focused is screen.query_one("#kind-filter", Select)
+        await pilot.press("enter", "down", "down", "enter")  # past "any kind" and "basic": cloze
+        await pilot.pause()
+        assert screen.query_one("#kind-filter", Select).value == "cloze"
+        assert [r.id for r in screen.rows] == ["norm-cloze::c1"]
