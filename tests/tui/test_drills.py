@@ -492,3 +492,16 @@ def test_snapshot_drill_screen_120x40(snap_compare, make_app, toy_root, no_warmu
 
 def test_snapshot_drill_screen_wide_history(snap_compare, make_app, toy_root, no_warmup) -> None:
     assert _drill_snapshot(snap_compare, make_app, toy_root, (150, 40), drill_id="toy_sum", keys=("f4",))
+
+
+async def test_narrowing_the_terminal_while_typing_keeps_the_code_in_view(drill_app, no_warmup) -> None:
+    app = drill_app()
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = DrillScreen(app.services, "softmax")
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert app.focused is editor(screen)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.query_one("#drill-tabs", TabbedContent).active == "code"
+        assert editor(screen).display and app.focused is editor(screen)

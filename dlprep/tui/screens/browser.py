@@ -124,6 +124,8 @@ class CardBrowserScreen(Screen):
     def on_resize(self, event: object = None) -> None:
         """The question column takes whatever the other columns leave."""
         table = self.query_one("#card-table", DataTable)
+        if "Question" not in table.columns:  # not mounted yet
+            return
         width = max(20, self.app.size.width - 2 - (14 + 6 + 5 + 4) - 2 * 5 - 2)
         table.columns["Question"].width = width
         table.columns["Question"].auto_width = False

@@ -192,6 +192,8 @@ class DrillScreen(Screen[int | None]):
         self.query_one("#drill-body").set_class(self.narrow, "narrow")
         if self.narrow:
             tabs.show_tab("code")
+            if self.app.focused is self.editor:  # typing goes on where it can be seen
+                tabs.active = "code"
         else:
             if tabs.active == "code":
                 tabs.active = "prompt"
