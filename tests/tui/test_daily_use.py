@@ -34,6 +34,16 @@ def count(app, sql: str) -> int:
     return app.services.store.query(sql)[0]["n"]
 
 
+async def drills_registered(pilot) -> None:
+    """The dashboard registers the drills in a worker after its first paint: wait for it (at most ~10 s)."""
+    for _ in range(100):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause(0.1)
+        if count(pilot.app, "SELECT COUNT(*) AS n FROM cards WHERE kind = 'drill'"):
+            return
+    raise AssertionError("the drills were never registered")
+
+
 @pytest.fixture
 def adam_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "adam-decks"
@@ -106,8 +116,7 @@ async def test_a_drill_served_in_a_review_does_not_take_review_keys(make_app, fa
     monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await app.workers.wait_for_complete()  # the drills are registered in the background
-        await pilot.pause()
+        await drills_registered(pilot)
         app.services.study.rate("drill:softmax", 1)  # a failed drill: back in a minute
         fake_clock.advance(minutes=2)
         await pilot.press("r")
@@ -256,3 +265,28 @@ async def test_a_deck_named_like_its_section_is_named_once(make_app, adam_folder
             await pilot.pause()
             top = "\n".join(screen_lines(app)[:2])
             assert top.count("Adam optimizer") == 1, top
+
+
+async def test_undo_after_a_drill_in_the_review_undoes_the_drill_rating(make_app, fake_clock, monkeypatch) -> None:
+    from dlprep.tui.screens.drill import DrillScreen
+
+    monkeypatch.setenv("DLPREP_NO_WARMUP", "1")
+    app = make_app()
+    reviews = "SELECT card_id, rating FROM reviews ORDER BY id"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await drills_registered(pilot)
+        app.services.study.rate("drill:softmax", 3)  # learning: due again in ten minutes
+        fake_clock.advance(minutes=11)
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillScreen)
+        await pilot.press("ctrl+g", "y")  # give up: the drill is rated Again
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.services.store.query(reviews)[-1] == {"card_id": "drill:softmax", "rating": 1}
+        await pilot.press("u")
+        await pilot.pause()
+        assert app.services.store.query(reviews) == [{"card_id": "drill:softmax", "rating": 3}]
+        assert app.screen.item.card.kind != "drill"

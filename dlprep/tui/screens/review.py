@@ -254,7 +254,12 @@ class ReviewScreen(Screen):
             return
         self.offered_drills.add(card_id)
         self.awaiting_drill = True
-        self.app.push_screen(DrillScreen(self.services, card_id.removeprefix("drill:"), focus_editor=False))
+
+        def done(rating: int | None) -> None:
+            if rating:  # the drill's rating is this session's last action: u undoes it first
+                self.done.append(Action("rate", card_id))
+
+        self.app.push_screen(DrillScreen(self.services, card_id.removeprefix("drill:"), focus_editor=False), done)
 
     def on_screen_resume(self) -> None:
         if self.awaiting_drill:
@@ -317,6 +322,9 @@ class ReviewScreen(Screen):
                 return
             self.reviewed = max(0, self.reviewed - 1)
             self.notify("Last rating undone.")
+        if last.card_id.startswith("drill:"):  # a drill is not shown here: it comes back when due
+            self.show_next()
+            return
         self.item = self.services.study.item(last.card_id) or self.services.study.next_item(
             self.deck, kinds=CARD_KINDS)
         self.show_item()
