@@ -14,11 +14,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dlprep.reports.optimize import MIN_REVIEWS, optimize_store
+    from dlprep.reports.optimize import MIN_REVIEWS, NotEnoughReviews, optimize_store, review_logs
     from dlprep.services import open_progress_store
 
     store = open_progress_store()
     try:
+        have = len(review_logs(store))
+        if have < MIN_REVIEWS:  # refuse before saying anything about fitting
+            raise NotEnoughReviews(have)
         if not args.json:
             print(f"Fitting on your reviews (at least {MIN_REVIEWS} needed); this can take a minute...",
                   flush=True)

@@ -1,4 +1,4 @@
-"""``dlprep quiz [--deck D] [--n 10]``: open the app straight on a timed quiz."""
+"""``dlprep quiz [--deck D] [--n 10]``: a timed quiz in the terminal; back to the shell at the end."""
 
 from __future__ import annotations
 
@@ -14,18 +14,36 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def make_app(services, run):
-    """The dlprep app with the quiz on top of the dashboard (escape after the results returns there)."""
+    """The dlprep app showing only the quiz: when its results close (or it ends unanswered), the app exits
+    and the shell that started ``dlprep quiz`` comes back."""
     from pathlib import Path
+
+    from textual.screen import Screen
 
     from dlprep.tui import app as app_module
     from dlprep.tui.screens.quiz import QuizScreen
 
+    class BackToShell(Screen):
+        """The bottom screen: shows the quiz on top once, and exits when it is back on top."""
+
+        shown_quiz = False
+
+        def on_mount(self) -> None:
+            self.call_after_refresh(self.show_quiz)
+
+        def show_quiz(self) -> None:
+            self.shown_quiz = True
+            self.app.push_screen(QuizScreen(run))
+
+        def on_screen_resume(self) -> None:
+            if self.shown_quiz:
+                self.app.exit()
+
     class QuizApp(app_module.DlprepApp):
         CSS_PATH = Path(app_module.__file__).with_name("app.tcss")  # relative paths resolve beside this module
 
-        def on_mount(self) -> None:
-            # After the dashboard is in place (Textual also runs the base class's mount handler).
-            self.call_after_refresh(self.push_screen, QuizScreen(run))
+        def get_default_screen(self) -> Screen:
+            return BackToShell()
 
     return QuizApp(services)
 

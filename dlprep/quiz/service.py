@@ -126,11 +126,15 @@ class QuizService:
         return found
 
     def deck_choices(self) -> list[tuple[str, int]]:
-        """(deck, number of quiz questions) for every deck that has at least one, by deck name."""
-        counts: dict[str, int] = {}
+        """(deck, most questions one quiz can ask) for every deck that has one, by deck name.
+
+        A quiz asks at most one cloze of a note (the others would give its answer away), so a note with
+        several clozes counts once: the number shown is the number a long enough quiz really asks.
+        """
+        notes: dict[str, set[str]] = {}
         for question in self.questions():
-            counts[question.deck] = counts.get(question.deck, 0) + 1
-        return sorted(counts.items())
+            notes.setdefault(question.deck, set()).add(question.note_id or question.card_id)
+        return sorted((deck, len(ids)) for deck, ids in notes.items())
 
     def start(self, deck: str | None = None, n: int = DEFAULT_QUESTIONS) -> QuizRun:
         """Pick ``n`` questions at random (at most one per cloze note) and open a stored session."""

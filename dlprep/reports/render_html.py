@@ -171,11 +171,20 @@ def drills_svg(report: Report) -> str:
                 max(1, len(report.drills)) * row_h + 4, body)
 
 
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
+
+
+def _or_no_data(chart: str, has_data: bool) -> str:
+    """The chart, or a line saying there is nothing to draw yet (an empty frame says nothing)."""
+    return chart if has_data else '<p class="muted no-data">No data yet.</p>'
+
+
 def render_html(report: Report) -> str:
     """The whole report as one HTML document."""
     r, t = report.retention, report.time_all
     figures = [
-        ("Reviews", str(report.total_reviews)), ("Streak", f"{report.streak} days"),
+        ("Reviews", str(report.total_reviews)), ("Streak", _days(report.streak)),
         ("True retention", _pct(r.rate)), ("Due today", str(report.due_today)),
         ("Time spent", duration(t.total_ms)),
     ]
@@ -195,14 +204,17 @@ def render_html(report: Report) -> str:
         f"{report.day_start_hour:02d}:00 · generated {report.now:%Y-%m-%d %H:%M} UTC</p>",
         '<div class="figures">' + "".join(
             f'<div class="figure"><b>{escape(v)}</b>{escape(k)}</div>' for k, v in figures) + "</div>",
-        "<h2>Activity</h2>", heatmap_svg(report),
-        f"<h2>Reviews per day (last {len(reviews)} days)</h2>",
-        _bars_svg("chart-reviews", "Reviews per day", reviews, "#1e88e5", "reviews"),
-        "<h2>True retention per section</h2>", retention_svg(report),
-        "<h2>Mastery per section</h2>", mastery_svg(report),
+        "<h2>Activity</h2>", _or_no_data(heatmap_svg(report), any(n for _, n in report.activity)),
+        f"<h2>Reviews per day (last {_days(len(reviews))})</h2>",
+        _or_no_data(_bars_svg("chart-reviews", "Reviews per day", reviews, "#1e88e5", "reviews"),
+                    any(n for _, n in reviews)),
+        "<h2>True retention per section</h2>",
+        _or_no_data(retention_svg(report), any(r.total for r in report.retention_by_section.values())),
+        "<h2>Mastery per section</h2>", _or_no_data(mastery_svg(report), bool(report.mastery)),
         "<h2>Due in the next 30 days</h2>",
-        _bars_svg("chart-forecast", "Items due per day", forecast, "#8e24aa", "due"),
-        "<h2>Drills</h2>", drills_svg(report),
+        _or_no_data(_bars_svg("chart-forecast", "Items due per day", forecast, "#8e24aa", "due"),
+                    any(n for _, n in forecast)),
+        "<h2>Drills</h2>", _or_no_data(drills_svg(report), bool(report.drills)),
         "<h2>Study next</h2><table><tr><th>Section</th><th>Retention</th><th>Mastery</th><th>Next</th></tr>",
         weak, "</table></body></html>",
     ]

@@ -37,7 +37,7 @@ def test_cloze_prompt_hides_only_its_own_span(quiz) -> None:
 
 def test_deck_filter_and_deck_choices(quiz) -> None:
     assert {q.card_id for q in quiz.questions("Optimizers")} == {"q-adam"}
-    assert quiz.deck_choices() == [("Normalization", 5), ("Optimizers", 1)]
+    assert quiz.deck_choices() == [("Normalization", 4), ("Optimizers", 1)]  # one question per cloze note
 
 
 def test_retired_and_suspended_cards_are_not_asked(quiz, services) -> None:

@@ -43,7 +43,8 @@ async def test_a_whole_quiz_from_the_dashboard(services) -> None:
         assert isinstance(setup, QuizSetupScreen)
         decks = setup.query_one("#quiz-decks", OptionList)
         labels = [str(decks.get_option_at_index(i).prompt) for i in range(decks.option_count)]
-        assert labels == ["All decks (6 questions)", "Normalization (5)", "Optimizers (1)"]
+        # Normalization has five askable cards, two of them clozes of one note: a quiz asks at most four.
+        assert labels == ["All decks (5 questions)", "Normalization (4)", "Optimizers (1)"]
         await pilot.press("down", "tab")
         setup.query_one("#quiz-n", Input).value = ""
         await pilot.press("4", "enter")
@@ -104,7 +105,8 @@ async def test_dlprep_quiz_opens_on_the_quiz_and_escape_ends_it_early(services, 
         assert "you answered: b) The weights and the learning rate" in summary
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, DashboardScreen)
+        assert app.return_code == 0  # the app ends: back to the shell that ran `dlprep quiz`
+        assert not any(isinstance(s, DashboardScreen) for s in app.screen_stack)
         assert services.store.query("SELECT card_id, rating, source FROM reviews") == [
             {"card_id": "q-adam", "rating": 1, "source": "quiz"}
         ]
@@ -122,3 +124,8 @@ async def test_setup_rejects_a_zero_length_quiz(services) -> None:
         await pilot.pause()
         assert app.screen is setup
         assert services.store.query("SELECT COUNT(*) AS n FROM quiz_sessions")[0]["n"] == 0
+
+
+def test_the_count_on_the_picker_is_what_a_quiz_asks(quiz: QuizService) -> None:
+    for deck, shown in quiz.deck_choices():
+        assert len(quiz.start(deck, 50).questions) == shown

@@ -5,6 +5,7 @@ Type to search (id, title, section, tags); filter by section and by status; up/d
 
 from __future__ import annotations
 
+from rich.markup import escape
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -155,7 +156,7 @@ class DrillBrowserScreen(Screen):
         text = " · ".join(parts)
         if self.practice.load_errors:
             text += f"\n[yellow]{len(self.practice.load_errors)} drill(s) could not be loaded:[/] "
-            text += "; ".join(self.practice.load_errors[:2])
+            text += escape("; ".join(self.practice.load_errors[:2]))
         return text
 
     def on_key(self, event: events.Key) -> None:

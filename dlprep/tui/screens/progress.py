@@ -146,7 +146,8 @@ class ProgressScreen(Screen):
         for m in report.mastery:
             ret = report.retention_by_section.get(m.section)
             retention = f"{_pct(ret.rate)} of {ret.total}" if ret and ret.total else "–"
-            sections.add_row(section_title(m.section)[:28], f"{bar(m.share, 8)} {m.share:4.0%}", retention,
+            name = section_title(m.section)[: max(28, self.app.size.width - 48)]  # the width, not 28 always
+            sections.add_row(name, f"{bar(m.share, 8)} {m.share:4.0%}", retention,
                              f"{m.total}" + (f" ({m.new} new)" if m.new else ""), key=m.section)
         drills = self.query_one("#drills", DataTable)
         drills.clear(columns=True)

@@ -93,7 +93,7 @@ class QuizSetupScreen(Screen):
         try:
             run = self.quiz.start(self.chosen_deck(), n)
         except QuizError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(escape(str(exc)), severity="warning")
             return
         self.app.switch_screen(QuizScreen(run))
 

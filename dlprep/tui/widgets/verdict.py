@@ -68,7 +68,7 @@ class VerdictView(VerticalScroll):
     VerdictView #verdict-line { height: auto; margin-bottom: 1; }
     VerdictView #verdict-advice { height: auto; }
     VerdictView #verdict-progress { height: 1; margin-bottom: 1; }
-    VerdictView #verdict-cases { height: auto; max-height: 14; margin-bottom: 1; }
+    VerdictView #verdict-cases { height: auto; max-height: 999; margin-bottom: 1; }
     VerdictView #verdict-detail { height: auto; }
     """
 
@@ -105,10 +105,13 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-line", Static).update(verdict_line(result, note))
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
+        names = max((len(case.name) for case in result.tests), default=4)
+        room = max(12, min(70, (self.size.width or 120) - names - 22))  # the message fits beside the rest
         for i, case in enumerate(result.tests, 1):
             style = STATUS_STYLE.get(case.status, "bold red")
-            first_line = (case.message or "").strip().splitlines()[:1]
-            table.add_row(str(i), case.name, Text(case.status, style=style), first_line[0][:70] if first_line else "")
+            first = ((case.message or "").strip().splitlines() or [""])[0]
+            shown = first if len(first) <= room else first[: room - 1] + "…"
+            table.add_row(str(i), Text(case.name), Text(case.status, style=style), Text(shown))
         table.display = bool(result.tests)
         advice = verdict_advice(result)
         self.query_one("#verdict-advice", Static).update(advice)

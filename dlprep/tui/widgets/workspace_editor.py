@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from rich.markup import escape
 from textual.widgets import TextArea
 
 from dlprep.drills.practice import file_stamp
@@ -50,7 +51,7 @@ class WorkspaceEditor(TextArea):
         try:
             self.save(text)
         except OSError as exc:
-            self.notify(f"Could not save {self.path}: {exc.strerror}", severity="error")
+            self.notify(escape(f"Could not save {self.path}: {exc.strerror}"), severity="error")
             return
         self.saved_text = text
         self._stamp = file_stamp(self.path)
