@@ -58,12 +58,29 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["DLPREP_HOME"] = str(Path(args.home).expanduser().resolve())
     command = args.command or "tui"
     try:
-        return int(modules[command].run(args) or 0)
+        code = int(modules[command].run(args) or 0)
+        sys.stdout.flush()  # inside the try: a reader that has gone away is met here, not at exit
+        return code
+    except BrokenPipeError:
+        return _reader_gone()
     except DlprepError as exc:
         print(f"dlprep: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _reader_gone() -> int:
+    """The reader of our output closed it (``| head``, ``| true``): stop quietly, as a SIGPIPE would.
+
+    stdout is pointed at /dev/null so that the interpreter's own flush at exit cannot fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141  # 128 + SIGPIPE, what a shell reports for a process killed by a closed pipe
 
 
 if __name__ == "__main__":

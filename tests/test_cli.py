@@ -52,3 +52,47 @@ def test_app_refuses_a_bad_database_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert "progress.db" in result.stderr and "--home" in result.stderr
+
+
+def piped(command: str, home: Path) -> subprocess.CompletedProcess:
+    """Run ``command`` through a shell pipe that closes early, as `| head` or `| true` do."""
+    env = {**os.environ, "DLPREP_HOME": str(home)}
+    return subprocess.run(["bash", "-c", command], capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_a_pipe_closed_early_never_shows_a_traceback(tmp_path: Path) -> None:
+    run = f"{sys.executable} -m dlprep"
+    # `true` exits at once, so every write (or the final flush) meets a closed pipe.
+    for command in (f"{run} report | true", f"{run} decks | head -n 1 >/dev/null", f"{run} doctor | true",
+                    f"{run} report --json | head -c 300 >/dev/null", f"{run} drills | true",
+                    f"{run} decks --json | true"):
+        result = piped(f"set -o pipefail; {command}; echo \"rc=${{PIPESTATUS[0]}}\" >&2", tmp_path)
+        assert "Traceback" not in result.stderr, (command, result.stderr)
+        assert "BrokenPipeError" not in result.stderr, (command, result.stderr)
+        assert "Exception ignored" not in result.stderr, (command, result.stderr)
+
+
+CARD_FIELDS = {"id", "deck", "kind", "question", "answer", "source", "file", "line", "state", "due", "lapses",
+               "suspended", "leech"}
+
+
+def test_cards_json_lines_list_every_builtin_card_with_its_place(tmp_path: Path) -> None:
+    decks = json.loads(dlprep("decks", "--json", home=tmp_path).stdout)
+    result = dlprep("cards", "--json", home=tmp_path)
+    assert result.returncode == 0, result.stderr
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(rows) == sum(d["cards"] for d in decks)
+    assert all(set(r) == CARD_FIELDS for r in rows)
+    assert {r["source"] for r in rows} <= {"notes", "beyond-notes", "imported"}
+    first = rows[0]
+    lines = Path(first["file"]).read_text(encoding="utf-8").splitlines()
+    assert first["state"] == "new" and first["due"] is None
+    assert first["question"].split()[0] in lines[first["line"] - 1] or "==" in first["question"]
+    one = dlprep("cards", "--deck", first["deck"], "--json", home=tmp_path)
+    assert {json.loads(line)["deck"] for line in one.stdout.splitlines()} == {first["deck"]}
+
+
+def test_cards_for_an_unknown_deck_is_one_line(tmp_path: Path) -> None:
+    result = dlprep("cards", "--deck", "No such deck", home=tmp_path)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "No such deck" in result.stderr

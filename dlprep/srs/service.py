@@ -176,7 +176,7 @@ class StudyService:
             (r for r in rows if r["state"] == REVIEW and r["due"] and clock.parse_iso(r["due"]) < end),
             key=lambda r: r["due"],
         )
-        new = [r for r in rows if r["state"] == NEW]
+        new = _interleave_decks(rows, [r for r in rows if r["state"] == NEW])
         reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
         new = new[: max(0, self.settings.new_per_day - new_done)]
         return learning, reviews, new
@@ -348,3 +348,17 @@ class StudyService:
         from dlprep.reports.stats import streak
 
         return streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)
+
+
+def _interleave_decks(rows: list[dict], new: list[dict]) -> list[dict]:
+    """New cards in turn from each deck: the first card of every deck, then the second of every deck, ...
+
+    A card's turn is its position among its deck's cards in ``rows`` (whatever their state), so the order
+    is the same at every call: once a deck's first new card has been studied, the other decks come next.
+    """
+    position: dict[str, int] = {}
+    seen: dict[str, int] = {}
+    for r in rows:
+        seen[r["deck"]] = seen.get(r["deck"], -1) + 1
+        position[r["id"]] = seen[r["deck"]]
+    return sorted(new, key=lambda r: position[r["id"]])  # stable: decks keep their order within a turn

@@ -22,11 +22,14 @@ class DlprepApp(App):
     BINDINGS = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
+        Binding("f1", "help", "Help", show=False),
     ]
 
-    def __init__(self, services: Services | None = None, *, home: Path | None = None) -> None:
+    def __init__(self, services: Services | None = None, *, home: Path | None = None,
+                 seed: int | None = None) -> None:
         super().__init__()
         self.services = services or open_services(home)
+        self.seed = seed  # fixes the shuffle of multiple-choice options (tests, snapshots)
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.services)
@@ -35,7 +38,15 @@ class DlprepApp(App):
         from dlprep.tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            topic = {"ReviewScreen": "review", "DrillScreen": "drill", "CardBrowserScreen": "browser",
+                     "QuizScreen": "quiz", "QuizSetupScreen": "quiz", "DrillBrowserScreen": "quiz"}
+            self.push_screen(HelpScreen(topic.get(type(self.screen).__name__, "dashboard")))
+
+    def on_app_focus(self) -> None:
+        """Back in the terminal after a while: the dashboard's counts may be stale."""
+        dashboard = next((s for s in self.screen_stack if isinstance(s, DashboardScreen)), None)
+        if dashboard is not None and self.screen is dashboard:
+            dashboard.refresh_counts()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

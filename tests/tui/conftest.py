@@ -53,7 +53,7 @@ def make_app(tmp_path: Path, deck_folder: Path, fake_clock):
         services = open_services(
             tmp_path / "home", folder or deck_folder, settings=StudySettings(fuzz=False), now=fake_clock, tz=UTC
         )
-        app = DlprepApp(services)
+        app = DlprepApp(services, seed=7)  # a fixed shuffle of multiple-choice options
         made.append(services)
         return app
 

@@ -17,6 +17,7 @@ from dlprep.tui.screens.drill import DrillScreen
 from dlprep.tui.screens.drills import DrillBrowserScreen
 from dlprep.tui.widgets.confirm import ConfirmScreen
 from dlprep.tui.widgets.solution import SolutionView
+from tests.tui.screen_text import screen_lines
 
 SOFTMAX = """import numpy as np
 def softmax(x, axis=-1):
@@ -101,6 +102,8 @@ async def open_drill(pilot, drill_id: str) -> DrillScreen:
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, DrillScreen) and screen.drill_id == drill_id
+    await pilot.press("f6")  # the code (below 140 columns the drill opens on its prompt)
+    await pilot.pause()
     return screen
 
 
@@ -108,6 +111,8 @@ async def push_drill(pilot, drill_id: str) -> DrillScreen:
     """Open the drill screen directly (the browser path is covered by the first test)."""
     screen = DrillScreen(pilot.app.services, drill_id)
     await pilot.app.push_screen(screen)
+    await pilot.pause()
+    await pilot.press("f6")  # the code (below 140 columns the drill opens on its prompt)
     await pilot.pause()
     return screen
 
@@ -316,6 +321,63 @@ async def test_a_drill_that_cannot_be_loaded_says_why_and_escape_goes_back(drill
         await pilot.pause()
         assert app.screen is not screen
         assert attempts(app) == []
+
+
+async def test_at_80x24_the_drill_shows_one_pane_at_a_time_and_f1_is_help(drill_app, no_warmup) -> None:
+    from dlprep.tui.screens.help import HelpScreen
+
+    app = drill_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = DrillScreen(app.services, "softmax")
+        await app.push_screen(screen)
+        await pilot.pause()
+        tabs = screen.query_one("#drill-tabs", TabbedContent)
+        assert tabs.active == "prompt" and not editor(screen).display
+        footer = screen_lines(app)[-1]
+        for key in ("Run", "Hint", "Code", "Help", "Back"):
+            assert key in footer, footer  # nothing cut off at 80 columns
+        await pilot.press("f6")
+        await pilot.pause()
+        assert editor(screen).display and app.focused is editor(screen)
+        assert editor(screen).size.height >= 15  # the code gets the screen, not a strip of it
+        await pilot.press("question_mark")  # a character of the code, not help
+        await pilot.pause()
+        assert "?" in editor(screen).text and app.screen is screen
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert app.screen.query_one("Markdown").source.split("**")[1] == "Drill"  # this screen's keys first
+        await pilot.press("escape", "f3")
+        await pilot.pause()
+        assert tabs.active == "results" and not editor(screen).display
+
+
+async def test_from_140_columns_the_code_sits_beside_the_panes(drill_app, no_warmup) -> None:
+    app = drill_app()
+    async with app.run_test(size=(150, 40)) as pilot:
+        screen = DrillScreen(app.services, "softmax")
+        await app.push_screen(screen)
+        await pilot.pause()
+        assert editor(screen).display and app.focused is editor(screen)
+        assert editor(screen).region.x > screen.query_one("#drill-tabs").region.x
+        assert "F6 Code" not in "\n".join(screen_lines(app))
+
+
+async def test_the_results_table_shows_every_case_without_its_own_scrollbar(drill_app, no_warmup) -> None:
+    from dlprep.grading.result import CaseResult
+    from dlprep.tui.widgets.verdict import VerdictView
+
+    app = drill_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = DrillScreen(app.services, "softmax")
+        await app.push_screen(screen)
+        await pilot.press("f3")
+        cases = [CaseResult(f"case {i}", "pass") for i in range(19)] + [CaseResult("case 19", "fail", "off by one")]
+        screen.query_one("#verdict", VerdictView).show_result(
+            GradeResult("softmax", "fail", "1 of 20 cases fails", 19, 20, tests=cases))
+        await pilot.pause()
+        table = screen.query_one("#verdict-cases", DataTable)
+        assert table.size.height >= 21  # header + 20 rows: the pane scrolls as one, the table never alone
 
 
 # ----- snapshots (a fixed drill folder, so new drills in the library do not change them) -------------------

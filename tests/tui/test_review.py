@@ -19,6 +19,20 @@ def markdown_text(widget: Markdown) -> str:
     return widget.source
 
 
+def mc_letter(screen: ReviewScreen, correct: bool = True) -> str:
+    """The letter on screen of the correct option (or of the first wrong one): options are shuffled."""
+    card = screen.item.card
+    wanted = card.correct_option if correct else next(i for i, o in enumerate(card.options) if not o.correct)
+    return "abcd"[screen.order.index(wanted)]
+
+
+async def past_the_mc(pilot, *before: str) -> None:
+    """Press ``before`` (which must end on the multiple-choice card), answer it right, rate Easy."""
+    await pilot.press(*before)
+    await pilot.pause()
+    await pilot.press(mc_letter(pilot.app.screen), "4")
+
+
 async def test_dashboard_lists_the_deck_with_its_counts(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -63,10 +77,11 @@ async def test_multiple_choice_is_graded_on_the_spot(make_app) -> None:
         assert screen.item.card.kind == "mc"
         await pilot.press("space")  # no reveal before an answer
         assert not screen.revealed
-        await pilot.press("a")  # wrong
+        right = mc_letter(screen)
+        await pilot.press(mc_letter(screen, correct=False))
         await pilot.pause()
         assert "Not quite" in markdown_text(screen.query_one("#answer", Markdown))
-        assert "b)" in markdown_text(screen.query_one("#answer", Markdown))
+        assert f"the answer is {right})" in markdown_text(screen.query_one("#answer", Markdown))
         await pilot.press("space")  # accept the suggested rating: Again
         await pilot.pause()
         assert rows(app, "SELECT card_id, rating FROM reviews WHERE card_id = 'norm-mc'") == [
@@ -77,7 +92,7 @@ async def test_multiple_choice_is_graded_on_the_spot(make_app) -> None:
 async def test_explain_card_checklist_suggests_a_rating(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", "space", "4", "b", "3")
+        await past_the_mc(pilot, "r", "space", "4")
         await pilot.pause()
         screen = app.screen
         assert screen.item.card.kind == "explain"
@@ -98,7 +113,8 @@ async def test_explain_card_checklist_suggests_a_rating(make_app) -> None:
 async def test_cloze_shows_math_as_unicode(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", "space", "4", "b", "3", "space", "3")
+        await past_the_mc(pilot, "r", "space", "4")
+        await pilot.press("space", "3")
         await pilot.pause()
         screen = app.screen
         assert screen.item.card.kind == "cloze"
@@ -111,7 +127,8 @@ async def test_cloze_shows_math_as_unicode(make_app) -> None:
 async def test_undo_shows_the_undone_card_again(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", "space", "4", "b", "4", "space", "4")  # basic, mc, explain: all Easy
+        await past_the_mc(pilot, "r", "space", "4")
+        await pilot.press("space", "4")  # basic, mc, explain: all Easy
         await pilot.pause()
         assert app.screen.item.card.id == "norm-cloze::c1"
         await pilot.press("u")  # undo the explain card's rating, not the first card's
@@ -176,7 +193,8 @@ async def test_broken_deck_is_named_on_the_dashboard(make_app, deck_folder: Path
 async def test_a_whole_session_reviews_every_card(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("r", "space", "4", "b", "4", "space", "4", "space", "4")
+        await past_the_mc(pilot, "r", "space", "4")
+        await pilot.press("space", "4", "space", "4")
         await pilot.pause()
         assert app.screen.item is None
         assert "Nothing more is due" in markdown_text(app.screen.query_one("#question", Markdown))

@@ -1,10 +1,16 @@
-"""The dashboard: due / learning / new per deck, today's reviews, the streak, leeches and deck problems."""
+"""The dashboard: due / learning / new per deck, today's reviews, the streak, leeches and deck problems.
+
+The counts are refreshed when a screen on top closes, when the terminal regains focus, and on a timer
+(every 30 s: a few indexed counts, no deck parsing), so cards that come due while it is open show up.
+"""
 
 from __future__ import annotations
 
 import importlib
+import random
 from collections.abc import Iterable
 
+from rich.markup import escape
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -13,8 +19,10 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from dlprep.errors import DlprepError
 from dlprep.services import Services
+from dlprep.tui.widgets.inline import plain_line
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain")
+REFRESH_S = 30.0
 
 # Screens that other parts of the app provide: key -> (module, class, description). Each takes the
 # Services object, except the progress screen, which takes the store (it reads through dlprep.reports).
@@ -22,6 +30,7 @@ OPTIONAL_SCREENS = {
     "p": ("dlprep.tui.screens.progress", "ProgressScreen", "Progress: activity, retention, forecast"),
     "t": ("dlprep.tui.screens.quiz", "QuizSetupScreen", "Quiz: a timed test of multiple-choice questions"),
     "d": ("dlprep.tui.screens.drills", "DrillBrowserScreen", "Drills: write code, get it graded"),
+    "b": ("dlprep.tui.screens.browser", "CardBrowserScreen", "Cards: search, filter, suspend, reset, edit"),
 }
 
 
@@ -34,12 +43,14 @@ class DashboardScreen(Screen):
         Binding("p", "open('p')", "Progress"),
         Binding("t", "open('t')", "Quiz"),
         Binding("d", "open('d')", "Drills"),
+        Binding("b", "open('b')", "Cards"),
     ]
 
     def __init__(self, services: Services) -> None:
         super().__init__()
         self.services = services
         self.resumed_before = False
+        self.deck_names: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -58,6 +69,7 @@ class DashboardScreen(Screen):
         table.add_column("Total", key="total")
         self.refresh_counts()
         table.focus()
+        self.set_interval(REFRESH_S, self.refresh_if_shown)
         # After the first paint, so that reading the drill files never delays the first screen.
         self.call_after_refresh(self.run_worker, self.sync_drills, thread=True, exclusive=True, group="sync-drills")
 
@@ -75,6 +87,11 @@ class DashboardScreen(Screen):
             return
         self.app.call_from_thread(self.refresh_counts)
 
+    def refresh_if_shown(self) -> None:
+        """The timer's refresh: only while the dashboard is the screen on top."""
+        if self.app.screen is self:
+            self.refresh_counts()
+
     def on_screen_resume(self) -> None:
         # The first resume comes right after on_mount, which has just counted; later ones follow a review.
         if self.resumed_before:
@@ -85,10 +102,12 @@ class DashboardScreen(Screen):
         study = self.services.study
         counts = study.deck_counts(kinds=CARD_KINDS)
         table = self.query_one("#decks", DataTable)
+        keep = table.cursor_row
         table.clear()
+        self.deck_names = [c.deck for c in counts]
         for c in counts:
-            table.add_row(c.deck, _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"), str(c.total),
-                          key=c.deck)
+            table.add_row(escape(c.deck), _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"),
+                          str(c.total), key=c.deck)
         due = sum(len(part) for part in study.queue(kinds=CARD_KINDS))
         drill_learning, drill_reviews, _new_drills = study.queue(kinds=("drill",))
         drills = len(drill_learning) + len(drill_reviews)
@@ -98,6 +117,8 @@ class DashboardScreen(Screen):
             f" · [b]{due}[/b] card{'s' if due != 1 else ''} to study now"
             f" · [b]{drills}[/b] drill{'s' if drills != 1 else ''} due"
         )
+        if table.row_count:
+            table.move_cursor(row=min(keep, table.row_count - 1))
         self.query_one("#notices", Static).update(self._notices(counts))
 
     def _notices(self, counts) -> str:
@@ -107,15 +128,15 @@ class DashboardScreen(Screen):
         elif not any(c.total for c in counts):
             lines.append("[b]The decks have no cards.[/b] See docs/deck-format.md for the card syntax.")
         for name in self.services.empty_decks:
-            lines.append(f"Deck [b]{name}[/b] has no cards.")
+            lines.append(f"Deck [b]{escape(name)}[/b] has no cards.")
         leeches = self.services.study.leeches()
         if leeches:
-            names = ", ".join(card.question.splitlines()[0][:40] for card in leeches[:3])
+            names = escape(", ".join(plain_line(card.question, 40) for card in leeches[:3]))
             lines.append(f"[b]{len(leeches)} leech{'es' if len(leeches) > 1 else ''}[/b] suspended: {names}")
         issues = self.services.deck_issues
         if issues:
             lines.append(f"[b]{len(issues)} problem{'s' if len(issues) > 1 else ''} in the decks[/b] (skipped):")
-            lines.extend(f"  {issue}" for issue in issues[:5])
+            lines.extend(f"  {escape(str(issue))}" for issue in issues[:5])
             if len(issues) > 5:
                 lines.append(f"  … and {len(issues) - 5} more (run `dlprep decks`)")
         return "\n".join(lines)
@@ -123,7 +144,9 @@ class DashboardScreen(Screen):
     def start_review(self, deck: str | None) -> None:
         from dlprep.tui.screens.review import ReviewScreen
 
-        self.app.push_screen(ReviewScreen(self.services, deck=deck, include_drills=deck is None))
+        seed = getattr(self.app, "seed", None)
+        rng = random.Random(seed) if seed is not None else None
+        self.app.push_screen(ReviewScreen(self.services, deck=deck, include_drills=deck is None, rng=rng))
 
     def action_review_all(self) -> None:
         self.start_review(None)
@@ -132,10 +155,10 @@ class DashboardScreen(Screen):
         table = self.query_one("#decks", DataTable)
         if table.row_count == 0:
             return
-        self.start_review(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
+        self.start_review(self.deck_names[table.cursor_row])
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.start_review(event.row_key.value)
+        self.start_review(self.deck_names[event.cursor_row])
 
     def action_open(self, key: str) -> None:
         module_name, class_name, _ = OPTIONAL_SCREENS[key]
@@ -148,10 +171,26 @@ class DashboardScreen(Screen):
         self.app.push_screen(screen_class(argument))
 
     def palette_commands(self) -> Iterable[SystemCommand]:
+        """The screens, then every deck (review it) and every drill (open it), found by name."""
         yield SystemCommand("Review all due cards", "Start a review of every deck", self.action_review_all)
         for key, (_, _, description) in OPTIONAL_SCREENS.items():
             title = description.split(":")[0]
             yield SystemCommand(title, description, lambda k=key: self.action_open(k))
+        for name in self.deck_names:
+            yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
+        try:
+            from dlprep.drills import load_drills
+
+            specs, _ = load_drills()
+        except DlprepError:
+            specs = []
+        for spec in sorted(specs, key=lambda s: s.id):
+            yield SystemCommand(f"Drill: {spec.id}", spec.title, lambda d=spec.id: self.open_drill(d))
+
+    def open_drill(self, drill_id: str) -> None:
+        from dlprep.tui.screens.drill import DrillScreen
+
+        self.app.push_screen(DrillScreen(self.services, drill_id))
 
 
 _COLORS = {"due": "green", "learn": "red", "new": "dodger_blue1"}

@@ -1,4 +1,8 @@
-"""The drill screen: the prompt beside a Python editor; run, hints, reset, give up, history, solution.
+"""The drill screen: prompt, results, history, solution and a Python editor; run, hints, reset, give up.
+
+Designed for 80x24 first: below 140 columns one pane shows at a time, chosen on the tab strip (F2 prompt,
+F3 results, F4 history, F5 solution, F6 or ``i`` the code); from 140 columns the panes sit beside the
+editor. F1 lists every key. A drill served inside a review opens on its prompt with the editor unfocused.
 
 The code lives in ``workspace/<id>.py`` in the data home: saved half a second after the last keystroke
 (atomic write), and reloaded when another editor changes the file. ctrl+r grades in a thread worker
@@ -38,7 +42,7 @@ from dlprep.tui.widgets.solution import SolutionView
 from dlprep.tui.widgets.verdict import VerdictView
 from dlprep.tui.widgets.workspace_editor import WorkspaceEditor
 
-NARROW_BELOW = 110
+NARROW_BELOW = 140  # below this width one pane at a time (prompt, results, ... or the code); beside each other above
 MAX_ATTEMPT_MS = 3_600_000  # an idle hour with the screen open is not counted as work
 WARM_UP_DELAY_S = 0.3
 
@@ -72,13 +76,15 @@ class DrillScreen(Screen[int | None]):
     """
 
     DEFAULT_CSS = """
-    DrillScreen #drill-meta { height: 1; padding: 0 1; background: $boost; }
+    DrillScreen #drill-meta { height: 1; padding: 0 1; background: $boost; text-wrap: nowrap;
+                              text-overflow: ellipsis; }
     DrillScreen #drill-body { layout: horizontal; height: 1fr; }
     DrillScreen #drill-tabs { width: 1fr; height: 1fr; }
     DrillScreen #editor { width: 1fr; height: 1fr; }
     DrillScreen #drill-body.narrow { layout: vertical; }
-    DrillScreen #drill-body.narrow #drill-tabs { width: 1fr; height: 45%; }
-    DrillScreen #drill-body.narrow #editor { width: 1fr; height: 1fr; }
+    DrillScreen #drill-body.narrow #editor { display: none; }
+    DrillScreen #drill-body.narrow.coding #editor { display: block; height: 1fr; }
+    DrillScreen #drill-body.narrow.coding #drill-tabs { height: 2; }
     DrillScreen TabPane { padding: 0; }
     DrillScreen #prompt-pane { padding: 0 1; }
     DrillScreen #hints { border-top: solid $warning; height: auto; }
@@ -86,23 +92,26 @@ class DrillScreen(Screen[int | None]):
     """
     BINDINGS = [
         Binding("ctrl+r", "run", "Run", priority=True),
-        Binding("escape", "escape", "Cancel/Back", priority=True),
+        Binding("escape", "escape", "Back", priority=True),
         Binding("ctrl+t", "hint", "Hint", priority=True),
-        Binding("ctrl+n", "reset", "Reset", priority=True),
-        Binding("ctrl+g", "give_up", "Give up", priority=True),
+        Binding("f6", "tab('code')", "Code", priority=True),
+        Binding("i", "tab('code')", "Code", show=False),
+        Binding("f1", "drill_help", "Help", priority=True),
+        Binding("ctrl+n", "reset", "Reset", show=False, priority=True),
+        Binding("ctrl+g", "give_up", "Give up", show=False, priority=True),
         Binding("ctrl+b", "restore", "Restore earlier code", show=False, priority=True),
-        Binding("ctrl+o", "external_editor", "$EDITOR", priority=True),
+        Binding("ctrl+o", "external_editor", "$EDITOR", show=False, priority=True),
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
-        Binding("f2", "tab('prompt')", "Prompt"),
-        Binding("f3", "tab('results')", "Results"),
-        Binding("f4", "tab('history')", "History"),
-        Binding("f5", "tab('solution')", "Solution"),
-        Binding("i", "edit", "Edit"),
+        Binding("f2", "tab('prompt')", "Prompt", show=False, priority=True),
+        Binding("f3", "tab('results')", "Results", show=False, priority=True),
+        Binding("f4", "tab('history')", "History", show=False, priority=True),
+        Binding("f5", "tab('solution')", "Solution", show=False, priority=True),
     ]
 
     def __init__(self, services: Services, drill_id: str, *, practice: DrillPractice | None = None,
-                 grader: Any = None) -> None:
+                 grader: Any = None, focus_editor: bool = True) -> None:
         super().__init__()
+        self.focus_editor = focus_editor
         self.services = services
         self.drill_id = drill_id
         self.practice = practice or DrillPractice(services.store, services.study)
@@ -140,17 +149,18 @@ class DrillScreen(Screen[int | None]):
         yield Static(id="drill-meta")
         with Container(id="drill-body"):
             with TabbedContent(id="drill-tabs", initial="prompt"):
-                with TabPane("Prompt", id="prompt"), VerticalScroll(id="prompt-pane"):
+                with TabPane("F2 Prompt", id="prompt"), VerticalScroll(id="prompt-pane"):
                     yield Static(RichMarkdown(render_math(self.spec.prompt), code_theme="ansi_dark"), id="prompt-text")
                     yield Static(id="hints")
-                with TabPane("Results", id="results"):
+                with TabPane("F3 Results", id="results"):
                     yield VerdictView(id="verdict")
-                with TabPane("History", id="history"):
+                with TabPane("F4 History", id="history"):
                     yield AttemptHistory(id="attempts")
-                with TabPane("Solution", id="solution"):
+                with TabPane("F5 Solution", id="solution"):
                     yield SolutionView(id="solution-view")
+                yield TabPane("F6 Code", id="code")
             yield editor.attach(self.path, lambda text: self.practice.save_code(self.drill_id, text))
-        yield Footer()
+        yield Footer(compact=True)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """A drill that failed to load offers only escape."""
@@ -165,16 +175,42 @@ class DrillScreen(Screen[int | None]):
         self.refresh_meta()
         self.refresh_history()
         self.on_resize()
-        self.editor.focus()
+        if self.focus_editor and not self.narrow:
+            self.editor.focus()
+        else:
+            self.query_one("#prompt-pane").focus()
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)  # after the first paint
         if self.fresh_start:
             self.notify("Due again: write it from scratch. Your earlier code is in the history; ctrl+b restores it "
                         "(the run is then practice, not rated).", timeout=8)
 
+    @property
+    def narrow(self) -> bool:
+        return self.app.size.width < NARROW_BELOW
+
     def on_resize(self, event: Any = None) -> None:
+        """One pane at a time when narrow (the Code tab shows the editor); side by side when wide."""
         if self.problem:
             return
-        self.query_one("#drill-body").set_class(self.app.size.width < NARROW_BELOW, "narrow")
+        tabs = self.query_one("#drill-tabs", TabbedContent)
+        self.query_one("#drill-body").set_class(self.narrow, "narrow")
+        if self.narrow:
+            tabs.show_tab("code")
+        else:
+            if tabs.active == "code":
+                tabs.active = "prompt"
+            tabs.hide_tab("code")
+        self.sync_coding()
+
+    def sync_coding(self) -> None:
+        """The editor is shown (when narrow) exactly while the Code tab is active."""
+        coding = self.query_one("#drill-tabs", TabbedContent).active == "code"
+        self.query_one("#drill-body").set_class(coding, "coding")
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.sync_coding()
+        if event.pane.id == "code":
+            self.editor.focus()
 
     def refresh_meta(self) -> None:
         s = self.spec
@@ -238,6 +274,7 @@ class DrillScreen(Screen[int | None]):
         self.running = True
         self._cancel = threading.Event()
         self.query_one("#drill-tabs", TabbedContent).active = "results"
+        self.sync_coding()
         self.query_one("#verdict", VerdictView).show_running()
         self.grade(self.code, self.take_work_ms(), self._cancel)
 
@@ -317,6 +354,7 @@ class DrillScreen(Screen[int | None]):
             self.notify("No more hints. ctrl+g gives up and shows the reference.")
             return
         self.query_one("#drill-tabs", TabbedContent).active = "prompt"
+        self.sync_coding()
         self.show_hints()
         self.call_after_refresh(self.query_one("#prompt-pane", VerticalScroll).scroll_end, animate=False)
 
@@ -408,16 +446,28 @@ class DrillScreen(Screen[int | None]):
         self.query_one("#solution-view", SolutionView).show(reference, self.code, heading)
         if self.query_one("#drill-tabs", TabbedContent).active != "results":
             self.query_one("#drill-tabs", TabbedContent).active = "solution"
+            self.sync_coding()
 
     # ----- navigation -----------------------------------------------------------------------------------
     def action_tab(self, name: str) -> None:
-        self.query_one("#drill-tabs", TabbedContent).active = name
+        """Show a pane (prompt, results, history, solution) or, with ``code``, the editor."""
+        tabs = self.query_one("#drill-tabs", TabbedContent)
+        if name == "code":
+            if self.narrow:
+                tabs.active = "code"
+                self.sync_coding()
+            self.editor.focus()
+            return
+        tabs.active = name
+        self.sync_coding()
         focus = {"prompt": "#prompt-pane", "results": "#verdict", "history": "#history-table",
                  "solution": "#solution-view"}[name]
         self.query_one(focus).focus()
 
-    def action_edit(self) -> None:
-        self.editor.focus()
+    def action_drill_help(self) -> None:
+        from dlprep.tui.screens.help import HelpScreen
+
+        self.app.push_screen(HelpScreen(topic="drill"))
 
     def on_unmount(self) -> None:
         if self._cancel is not None:

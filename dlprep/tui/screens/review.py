@@ -1,18 +1,23 @@
 """The review screen: question, reveal, rate 1-4 with the next interval on each key, undo, suspend.
 
-Multiple-choice cards are answered with a-d and graded at once; explain cards show their key points
-as a checklist to tick before rating. Each rating is committed before the next card appears.
+Multiple-choice cards are answered with a-d (options shuffled for each showing; the letters follow the
+order on screen) and graded at once; explain cards show their key points as a checklist to tick before
+rating. Each rating is committed before the next card appears. The footer lists only the keys that work
+in the current state, and ``u`` undoes the last action of the session, a rating or a suspension.
 """
 
 from __future__ import annotations
 
+import random
 import time
+from dataclasses import dataclass
 
+from rich.markup import escape
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Markdown, SelectionList, Static
+from textual.widgets import Footer, Header, Markdown, Static
 
 from dlprep.content import cloze
 from dlprep.content.mathtext import render_math
@@ -20,53 +25,95 @@ from dlprep.sections import section_title
 from dlprep.services import Services
 from dlprep.srs import StudyItem
 from dlprep.srs.scheduler import RATING_NAMES, format_interval
+from dlprep.tui.widgets.checklist import KeyPointList
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain")
 LETTERS = "abcd"
+STATE_NAMES = ("new", "learning", "review", "relearning")
+
+
+@dataclass
+class Action:
+    """One undoable step of this session: ``rate`` or ``suspend`` of ``card_id``."""
+
+    kind: str
+    card_id: str
 
 
 class ReviewScreen(Screen):
-    """Reviews the due cards of one deck (or of all decks when ``deck`` is None)."""
+    """Reviews the due cards of one deck (or of all decks when ``deck`` is None).
+
+    ``rng`` orders multiple-choice options (a seeded one makes the order repeatable, as in tests).
+    """
 
     BINDINGS = [
         Binding("space", "reveal", "Show answer"),
-        Binding("1", "rate(1)", "Again", show=False),
-        Binding("2", "rate(2)", "Hard", show=False),
-        Binding("3", "rate(3)", "Good", show=False),
-        Binding("4", "rate(4)", "Easy", show=False),
-        *(Binding(letter, f"choose({i})", letter, show=False) for i, letter in enumerate(LETTERS)),
+        Binding("space", "accept", "Accept"),
+        Binding("a", "choose(0)", "Answer", key_display="a-d"),
+        *(Binding(letter, f"choose({i})", letter, show=False) for i, letter in enumerate(LETTERS) if i),
+        *(Binding(str(r), f"rate({r})", RATING_NAMES[r]) for r in (1, 2, 3, 4)),
+        Binding("up", "point(-1)", "Point", show=False, priority=True),
+        Binding("down", "point(1)", "Point", key_display="↑↓", priority=True),
+        Binding("enter", "tick", "Tick", priority=True),
+        Binding("x", "tick", "Tick", show=False),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("escape", "back", "Back"),
     ]
 
-    def __init__(self, services: Services, deck: str | None = None, *, include_drills: bool = False) -> None:
+    def __init__(self, services: Services, deck: str | None = None, *, include_drills: bool = False,
+                 rng: random.Random | None = None) -> None:
         super().__init__()
         self.services = services
         self.deck = deck
         self.include_drills = include_drills
+        self.rng = rng or random.Random()
         self.offered_drills: set[str] = set()
         self.awaiting_drill = False
         self.item: StudyItem | None = None
         self.revealed = False
-        self.chosen: int | None = None
+        self.chosen: int | None = None  # index into the card's own options
+        self.order: list[int] = []  # the card's option indexes in the order shown
         self.shown_at = time.monotonic()
         self.reviewed = 0
+        self.done: list[Action] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="review"):
-            yield Static(id="card-meta")
+            with Horizontal(id="review-meta"):
+                yield Static(id="card-kind")
+                yield Static(id="card-meta")
+                yield Static(id="card-counts")
             with VerticalScroll(id="card-body"):
                 yield Markdown(id="question")
                 yield Markdown(id="answer")
-                yield SelectionList[int](id="points")
+                yield KeyPointList(id="points")
             yield Static(id="rating-bar")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.sub_title = self.deck or "all decks"
         self.show_next()
+
+    # ----- which keys work now -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        item, kind = self.item, self.item.card.kind if self.item else ""
+        if action == "reveal":
+            return item is not None and not self.revealed and kind != "mc"
+        if action == "accept":
+            return item is not None and self.revealed and self.suggested_rating() is not None
+        if action == "choose":
+            return item is not None and kind == "mc" and self.chosen is None
+        if action == "rate":
+            return item is not None and self.revealed
+        if action in ("point", "tick"):
+            return item is not None and self.revealed and kind == "explain"
+        if action == "suspend":
+            return item is not None
+        if action == "undo":
+            return bool(self.done) or None
+        return True
 
     # ----- showing cards ----------------------------------------------------------------------------
     def show_next(self) -> None:
@@ -76,33 +123,58 @@ class ReviewScreen(Screen):
             offer = mixed is not None and mixed.card.kind == "drill" and mixed.state != 0
             if offer and mixed.card.id not in self.offered_drills:
                 self.offer_drill(mixed.card.id)
+        self.show_item()
+
+    def show_item(self) -> None:
+        """Show ``self.item`` from its question side."""
         self.revealed = False
         self.chosen = None
+        self.order = list(range(len(self.item.card.options))) if self.item else []
+        self.rng.shuffle(self.order)
         self.shown_at = time.monotonic()
         self.render_card()
 
     def render_card(self) -> None:
         question = self.query_one("#question", Markdown)
-        answer = self.query_one("#answer", Markdown)
-        points = self.query_one("#points", SelectionList)
-        meta = self.query_one("#card-meta", Static)
         bar = self.query_one("#rating-bar", Static)
-        points.display = False
-        answer.display = False
+        self.query_one("#points", KeyPointList).display = False
+        self.query_one("#answer", Markdown).display = False
+        self.render_meta()
+        self.refresh_bindings()
         item = self.item
         if item is None:
-            meta.update(f"[b]{self.reviewed}[/b] reviewed this session")
             question.update("## Nothing more is due.\n\nCome back later, or press `escape` for the dashboard.")
-            bar.update("")
+            bar.update(f"[b]{self.reviewed}[/b] reviewed this session")
             return
-        card = item.card
-        state = ("new", "learning", "review", "relearning")[item.state]
-        meta.update(f"[dim]{card.deck} · {section_title(card.section)} · {card.kind} · {state}[/dim]")
         question.update(render_math(self.front_text()))
-        if card.kind == "mc":
-            bar.update("Answer with [b]a[/b]-[b]" + LETTERS[len(card.options) - 1] + "[/b]")
+        self.query_one("#card-body", VerticalScroll).scroll_home(animate=False)
+        if item.card.kind == "mc":
+            bar.update("Answer with [b]a[/b]-[b]" + LETTERS[len(item.card.options) - 1] + "[/b]")
         else:
             bar.update("Press [b]space[/b] to show the answer")
+
+    def render_meta(self) -> None:
+        """Kind and state on the left (always visible), the deck (when reviewing all) and section in the
+        middle (cut first when narrow), what remains today on the right, as Anki shows it."""
+        kind = self.query_one("#card-kind", Static)
+        meta = self.query_one("#card-meta", Static)
+        study = self.services.study
+        _, reviews, new = study.queue(self.deck, kinds=CARD_KINDS)
+        # Learning cards still to come today, not only those due this minute (as Anki counts them).
+        learning = sum(c.learning for c in study.deck_counts(kinds=CARD_KINDS) if self.deck in (None, c.deck))
+        self.query_one("#card-counts", Static).update(
+            f"[dodger_blue1]{len(new)}[/] new · [red]{learning}[/] learn · [green]{len(reviews)}[/] due"
+        )
+        if self.item is None:
+            kind.update("")
+            meta.update("")
+            return
+        card = self.item.card
+        kind.update(f"[b]{card.kind}[/b] · {STATE_NAMES[self.item.state]}")
+        where = section_title(card.section)
+        if self.deck is None and card.deck.casefold() != where.casefold():
+            where = f"{card.deck} · {where}"
+        meta.update(f"[dim]{escape(where)}[/dim]")
 
     def front_text(self) -> str:
         card = self.item.card
@@ -110,13 +182,18 @@ class ReviewScreen(Screen):
             return cloze.front(card.question, card.cloze_index)
         if card.kind == "mc":
             lines = [card.question, ""]
-            for i, option in enumerate(card.options):
+            for shown, index in enumerate(self.order):
+                option = card.options[index]
                 mark = ""
                 if self.chosen is not None:
-                    mark = " ✔" if option.correct else (" ✘" if i == self.chosen else "")
-                lines.append(f"- **{LETTERS[i]})** {option.text}{mark}")
+                    mark = " ✔" if option.correct else (" ✘" if index == self.chosen else "")
+                lines.append(f"- **{LETTERS[shown]})** {option.text}{mark}")
             return "\n".join(lines)
         return card.question
+
+    def shown_letter(self, index: int | None) -> str:
+        """The letter an option of the card has on screen."""
+        return LETTERS[self.order.index(index)] if index in self.order else "?"
 
     def show_answer(self) -> None:
         card = self.item.card
@@ -128,26 +205,28 @@ class ReviewScreen(Screen):
         elif card.kind == "mc":
             self.query_one("#question", Markdown).update(render_math(self.front_text()))
             right = self.chosen == card.correct_option
-            verdict = "**Correct.**" if right else f"**Not quite:** the answer is {LETTERS[card.correct_option]})."
+            verdict = ("**Correct.**" if right
+                       else f"**Not quite:** the answer is {self.shown_letter(card.correct_option)}).")
             answer.update(render_math(f"{verdict}\n\n{card.explanation}".strip()))
         elif card.kind == "explain":
-            points = self.query_one("#points", SelectionList)
-            points.clear_options()
-            points.add_options([(render_math(p), i) for i, p in enumerate(card.key_points)])
+            points = self.query_one("#points", KeyPointList)
+            points.set_points(card.key_points)
             points.display = True
-            points.highlighted = 0
-            answer.update(render_math(f"**Key points** (tick the ones you named)\n\n{card.explanation}".strip()))
-            points.focus()
+            answer.update(render_math(
+                f"**Key points**: tick the ones you named (↑↓ move, enter ticks)\n\n{card.explanation}".strip()))
         else:
             answer.update(render_math(card.answer))
         self.update_rating_bar()
+        self.refresh_bindings()
 
     def suggested_rating(self) -> int | None:
+        if self.item is None:
+            return None
         card = self.item.card
         if card.kind == "mc" and self.chosen is not None:
             return 3 if self.chosen == card.correct_option else 1
-        if card.kind == "explain":
-            ticked = len(self.query_one("#points", SelectionList).selected)
+        if card.kind == "explain" and self.revealed:
+            ticked = len(self.query_one("#points", KeyPointList).ticked)
             share = ticked / max(1, len(card.key_points))
             return 3 if share == 1 else 2 if share >= 0.5 else 1
         return None
@@ -158,17 +237,14 @@ class ReviewScreen(Screen):
         for rating in (1, 2, 3, 4):
             label = f"[b]{rating}[/b] {RATING_NAMES[rating]} [dim]{format_interval(self.item.previews[rating])}[/dim]"
             parts.append(f"[reverse]{label}[/reverse]" if rating == suggestion else label)
-        tail = "   [dim]space: accept suggestion[/dim]" if suggestion else ""
-        self.query_one("#rating-bar", Static).update("   ".join(parts) + tail)
-
-    def on_selection_list_selected_changed(self) -> None:
-        if self.revealed:
-            self.update_rating_bar()
+        tail = "  [dim]space accepts[/dim]" if suggestion else ""
+        self.query_one("#rating-bar", Static).update("  ".join(parts) + tail)
 
     def offer_drill(self, card_id: str) -> None:
         """A drill is due again among the cards: open it; the review goes on when its screen closes.
 
-        New drills are not pushed into a card review; they wait in the drill browser.
+        The drill opens on its prompt with the editor not focused, so that review keys pressed out of
+        habit are not typed into the code. New drills are not pushed into a card review.
         """
         try:
             from dlprep.tui.screens.drill import DrillScreen
@@ -176,7 +252,7 @@ class ReviewScreen(Screen):
             return
         self.offered_drills.add(card_id)
         self.awaiting_drill = True
-        self.app.push_screen(DrillScreen(self.services, card_id.removeprefix("drill:")))
+        self.app.push_screen(DrillScreen(self.services, card_id.removeprefix("drill:"), focus_editor=False))
 
     def on_screen_resume(self) -> None:
         if self.awaiting_drill:
@@ -185,12 +261,7 @@ class ReviewScreen(Screen):
 
     # ----- actions ----------------------------------------------------------------------------------
     def action_reveal(self) -> None:
-        if self.item is None:
-            return
-        if self.revealed:
-            suggestion = self.suggested_rating()
-            if suggestion is not None and self.item.card.kind == "mc":
-                self.action_rate(suggestion)
+        if self.item is None or self.revealed:
             return
         if self.item.card.kind == "mc" and self.chosen is None:
             self.notify("Choose an option with a-d first.")
@@ -198,42 +269,62 @@ class ReviewScreen(Screen):
         self.revealed = True
         self.show_answer()
 
-    def action_choose(self, index: int) -> None:
+    def action_accept(self) -> None:
+        suggestion = self.suggested_rating()
+        if self.revealed and suggestion is not None:
+            self.action_rate(suggestion)
+
+    def action_choose(self, shown: int) -> None:
         if self.item is None or self.item.card.kind != "mc" or self.chosen is not None:
             return
-        if index >= len(self.item.card.options):
+        if shown >= len(self.order):
             return
-        self.chosen = index
+        self.chosen = self.order[shown]
         self.revealed = True
         self.show_answer()
+
+    def action_point(self, step: int) -> None:
+        self.query_one("#points", KeyPointList).move(step)
+
+    def action_tick(self) -> None:
+        self.query_one("#points", KeyPointList).toggle()
+        self.update_rating_bar()
+        self.refresh_bindings()
 
     def action_rate(self, rating: int) -> None:
         if self.item is None or not self.revealed:
             return
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
         self.services.study.rate(self.item.card.id, rating, duration_ms)
+        self.done.append(Action("rate", self.item.card.id))
         self.reviewed += 1
         self.show_next()
 
     def action_undo(self) -> None:
-        card_id = self.services.study.undo()
-        if card_id is None:
-            self.notify("Nothing to undo.")
+        """Undo the session's last action: a rating (restored exactly) or a suspension; then show that card."""
+        if not self.done:
+            self.notify("Nothing to undo in this session.")
             return
-        self.reviewed = max(0, self.reviewed - 1)
-        self.notify("Last rating undone.")
-        # Show the card whose rating was undone, so it can be answered again.
-        self.item = self.services.study.item(card_id) or self.services.study.next_item(self.deck, kinds=CARD_KINDS)
-        self.revealed = False
-        self.chosen = None
-        self.shown_at = time.monotonic()
-        self.render_card()
+        last = self.done.pop()
+        if last.kind == "suspend":
+            self.services.study.set_suspended(last.card_id, False)
+            self.notify("Suspension undone.")
+        else:
+            if self.services.study.undo() is None:
+                self.notify("Nothing to undo.")
+                return
+            self.reviewed = max(0, self.reviewed - 1)
+            self.notify("Last rating undone.")
+        self.item = self.services.study.item(last.card_id) or self.services.study.next_item(
+            self.deck, kinds=CARD_KINDS)
+        self.show_item()
 
     def action_suspend(self) -> None:
         if self.item is None:
             return
         self.services.study.set_suspended(self.item.card.id)
-        self.notify("Card suspended.")
+        self.done.append(Action("suspend", self.item.card.id))
+        self.notify("Card suspended: u undoes it; the card browser (b) unsuspends later.")
         self.show_next()
 
     def action_back(self) -> None:

@@ -68,7 +68,7 @@ class VerdictView(VerticalScroll):
     VerdictView #verdict-line { height: auto; margin-bottom: 1; }
     VerdictView #verdict-advice { height: auto; }
     VerdictView #verdict-progress { height: 1; margin-bottom: 1; }
-    VerdictView #verdict-cases { height: auto; max-height: 14; margin-bottom: 1; }
+    VerdictView #verdict-cases { height: auto; max-height: 999; margin-bottom: 1; }
     VerdictView #verdict-detail { height: auto; }
     """
 
