@@ -13,8 +13,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=10, metavar="N", help="number of questions (default 10)")
 
 
-def make_app(services, run):
-    """The dlprep app with the quiz on top of the dashboard (escape after the results returns there)."""
+def make_app(services, run, screen=None):
+    """The dlprep app with the quiz (or ``screen(run)``) on top of the dashboard."""
     from pathlib import Path
 
     from dlprep.tui import app as app_module
@@ -25,7 +25,7 @@ def make_app(services, run):
 
         def on_mount(self) -> None:
             # After the dashboard is in place (Textual also runs the base class's mount handler).
-            self.call_after_refresh(self.push_screen, QuizScreen(run))
+            self.call_after_refresh(self.push_screen, (screen or QuizScreen)(run))
 
     return QuizApp(services)
 
