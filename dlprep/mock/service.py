@@ -88,6 +88,16 @@ def weighted_sample(rng: random.Random, rows: list[dict], n: int, now_iso: str) 
     return [rows[i] for _, i in keyed[:n]]
 
 
+def _option_index(response: str | int) -> int:
+    """An option index from 0-3 or a letter a-d; -1 for anything else (a wrong answer, never an error)."""
+    if isinstance(response, int):
+        return response
+    text = str(response).strip().lower()
+    if len(text) == 1 and text in "abcd":
+        return "abcd".index(text)
+    return int(text) if text.isdigit() else -1
+
+
 class MockService:
     """Builds and runs mocks over one store. ``timer`` is monotonic seconds (a fake one in tests)."""
 
@@ -216,8 +226,8 @@ class MockRun:
             raise MockError("there is no question waiting for an answer")
         item.duration_ms = self._took_ms()
         if item.kind == "mc":
-            index = int(response)
-            item.answer = "abcd"[index] if 0 <= index < len(item.options) else ""
+            index = _option_index(response)
+            item.answer = "abcd"[index] if 0 <= index < len(item.options) else str(response)[:40]
             item.correct = index == item.correct_option
             item.score = float(item.correct)
         elif item.kind == "short":
