@@ -81,8 +81,20 @@ class MockScreen(Screen):
             self._grader = shared_grader(self.app)
         return self._grader
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that work now appear in the footer; after the report, only escape (back)."""
+        if self.report is not None:
+            return action == "abandon"
+        item = self.run.current
+        if action == "choose":
+            return item is not None and item.kind == "mc"
+        if action == "submit":
+            return item is not None and item.kind in ("explain", "drill") and not self.grading
+        return True
+
     # ----- showing -----------------------------------------------------------------------------------
     def show_current(self) -> None:
+        self.refresh_bindings()
         run = self.run
         short, text, code = (self.query_one(s) for s in ("#mock-short", "#mock-text", "#mock-code"))
         for widget in (short, text, code):
@@ -217,9 +229,10 @@ class MockScreen(Screen):
             return
         self.report = self.run.finish()
         self.query_one("#mock-question", Markdown).update(render_math(report_markdown(self.report)))
-        self.query_one("#mock-bar", Static).update("escape: back")
+        self.query_one("#mock-bar", Static).update("↑↓ / page keys scroll · escape: back")
         self.update_clock()
-        self.set_focus(None)
+        self.query_one("#mock-body", VerticalScroll).focus()
+        self.refresh_bindings()
 
 
 def report_markdown(report: dict) -> str:
