@@ -13,9 +13,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--n", type=int, default=10, metavar="N", help="number of questions (default 10)")
 
 
-def make_app(services, run):
-    """The dlprep app showing only the quiz: when its results close (or it ends unanswered), the app exits
-    and the shell that started ``dlprep quiz`` comes back."""
+def make_app(services, run, screen=None):
+    """The dlprep app showing only the quiz (or ``screen(run)``, e.g. a mock interview): when it closes, the
+    app exits and the shell that started ``dlprep quiz`` comes back."""
     from pathlib import Path
 
     from textual.screen import Screen
@@ -24,7 +24,7 @@ def make_app(services, run):
     from dlprep.tui.screens.quiz import QuizScreen
 
     class BackToShell(Screen):
-        """The bottom screen: shows the quiz on top once, and exits when it is back on top."""
+        """The bottom screen: shows the quiz (or mock) on top once, and exits when it is back on top."""
 
         shown_quiz = False
 
@@ -33,7 +33,7 @@ def make_app(services, run):
 
         def show_quiz(self) -> None:
             self.shown_quiz = True
-            self.app.push_screen(QuizScreen(run))
+            self.app.push_screen((screen or QuizScreen)(run))
 
         def on_screen_resume(self) -> None:
             if self.shown_quiz:

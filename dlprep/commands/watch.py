@@ -76,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
             raise DlprepError(f"{args.file}: no such file")
     else:
         target = practice.workspace_path(spec.id)
-        practice.read_code(spec.id)
+        _, fresh = practice.open_code(spec.id)
+        if fresh:
+            print(f"{spec.id} is due: {target} starts again from the starter, so you recall it from scratch "
+                  "(your earlier code is kept in the drill's history)", flush=True)
     grader = Grader()
     print(f"watching {target} for {spec.id} ({spec.title}); ctrl+c stops", flush=True)
     last_text: str | None = None

@@ -18,6 +18,13 @@ now); a pass while not due is practice and is stored but not rated.
 - a pass after a hint or after failed runs (fail or error): Hard;
 - giving up: Again (always: it is evidence of forgetting), unless the drill was already rated Again with
   no run since.
+
+Recall from scratch. When a drill that was rated before comes due, the first time it is opened in the new
+episode (:meth:`DrillPractice.open_code`) the workspace starts again from the starter: the code that was
+there is kept as a ``reset`` attempt, so nothing typed is lost. One key restores the latest earlier code
+(:meth:`DrillPractice.restore_previous`, stored as a ``restored`` attempt); from then on the episode is
+practice and a pass is not rated. A pass whose code equals code stored before the episode began (pasted
+back in) is not rated either: a rating measures recall, so the code must be written in the episode.
 """
 
 from __future__ import annotations
@@ -241,6 +248,70 @@ class DrillPractice:
             return True
         return clock.parse_iso(rows[0]["due"]) <= self.study.now()
 
+    # ----- recall from scratch ----------------------------------------------------------------------
+    def _attempts_in_episode(self, drill_id: str, statuses: tuple[str, ...] | None = None) -> int:
+        since = self._episode_start(drill_id)
+        sql = "SELECT COUNT(*) AS n FROM attempts WHERE drill_id = ? AND finished_at > ?"
+        params: tuple = (drill_id, since)
+        if statuses:
+            sql += f" AND status IN ({', '.join('?' for _ in statuses)})"
+            params += statuses
+        return int(self.store.query(sql, params)[0]["n"])
+
+    def needs_fresh_start(self, drill_id: str) -> bool:
+        """Rated before, due now, and nothing done yet in this episode: the learner recalls it from scratch."""
+        rows = self.store.query("SELECT state FROM cards WHERE id = ?", (card_id(drill_id),))
+        if not rows or rows[0]["state"] == NEW or self._last_rating(drill_id) is None:
+            return False
+        return self.is_due(drill_id) and self._attempts_in_episode(drill_id) == 0
+
+    def open_code(self, drill_id: str) -> tuple[str, bool]:
+        """The code to show when the drill opens, and whether it was reset to the starter for recall.
+
+        A due drill opens on its starter (see the module docs); the previous workspace code is kept as a
+        ``reset`` attempt first, so :meth:`restore_previous` can bring it back.
+        """
+        code = self.read_code(drill_id)
+        starter = self.spec(drill_id).starter
+        with self._lock:
+            if not self.needs_fresh_start(drill_id) or code.strip() == starter.strip():
+                return code, False
+            self._insert_attempt(drill_id, code, "reset", result={"reason": "due: recall from scratch"})
+            self.save_code(drill_id, starter)
+        return starter, True
+
+    def previous_code(self, drill_id: str) -> str | None:
+        """The latest stored code that is not the starter (None when there is none)."""
+        starter = self.spec(drill_id).starter.strip()
+        for row in self.store.query(
+            "SELECT code FROM attempts WHERE drill_id = ? AND status != 'restored' ORDER BY id DESC LIMIT 50",
+            (drill_id,),
+        ):
+            if row["code"].strip() and row["code"].strip() != starter:
+                return row["code"]
+        return None
+
+    def restore_previous(self, drill_id: str, code: str) -> str | None:
+        """Bring back the latest earlier code (``code`` on screen is kept first); the episode becomes practice."""
+        previous = self.previous_code(drill_id)
+        if previous is None:
+            return None
+        with self._lock:
+            self._insert_attempt(drill_id, code, "restored")
+            self.save_code(drill_id, previous)
+        return previous
+
+    def _written_before(self, drill_id: str, code: str) -> bool:
+        """Whether ``code`` (ignoring surrounding blank space) was already stored before this episode."""
+        since = self._episode_start(drill_id)
+        if not since:
+            return False
+        rows = self.store.query(
+            "SELECT code FROM attempts WHERE drill_id = ? AND finished_at <= ? AND LENGTH(code) BETWEEN ? AND ?",
+            (drill_id, since, len(code.strip()), len(code) + 64),
+        )
+        return any(row["code"].strip() == code.strip() for row in rows)
+
     # ----- runs ---------------------------------------------------------------------------------------
     def _insert_attempt(self, drill_id: str, code: str, status: str, *, passed: int = 0, total: int = 0,
                         duration_ms: int | None = None, result: dict | None = None,
@@ -278,6 +349,12 @@ class DrillPractice:
                 return RunOutcome(result, attempt_id, None, "")
             if not due:
                 return RunOutcome(result, attempt_id, None, "Practice: the drill is not due, so it is not rated")
+            if self._attempts_in_episode(drill_id, ("restored",)):
+                return RunOutcome(result, attempt_id, None,
+                                  "Practice: your earlier code was restored, so this pass is not rated")
+            if self._written_before(drill_id, code):
+                return RunOutcome(result, attempt_id, None,
+                                  "Practice: this is code you had already stored, so this pass is not rated")
             seconds = (spent_ms + (duration_ms or 0)) / 1000
             self.ensure_card(drill_id)
             rating, reason = choose_rating(failed_runs=failed, hints=hints, seconds=seconds,
@@ -343,7 +420,7 @@ class DrillPractice:
             r["drill_id"]: r for r in self.store.query(
                 "SELECT a.drill_id, a.status, a.passed, a.total, a.finished_at, c.n FROM attempts a JOIN "
                 "(SELECT drill_id, MAX(id) AS last_id, COUNT(*) AS n FROM attempts "
-                " WHERE status != 'reset' GROUP BY drill_id) c ON a.id = c.last_id"
+                " WHERE status NOT IN ('reset', 'restored') GROUP BY drill_id) c ON a.id = c.last_id"
             )
         }
         cards = {

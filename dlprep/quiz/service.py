@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from dlprep.content import cloze
 from dlprep.content.model import Card
 from dlprep.errors import DlprepError
-from dlprep.quiz.answers import is_correct, word_count
+from dlprep.quiz.answers import word_count
+from dlprep.quiz.typed import TypedVerdict, check_typed
 from dlprep.srs import clock
 from dlprep.srs.service import StudyService
 from dlprep.store import Store
@@ -57,6 +58,8 @@ class AnswerResult:
     given: str
     correct: bool
     duration_ms: int
+    verdict: TypedVerdict | None = None  # for typed answers: how it was graded, with the words marked
+    overridden: bool = False  # the learner said "I was right"
 
 
 @dataclass
@@ -204,11 +207,13 @@ class QuizRun:
             if not 0 <= index < len(question.options):
                 raise QuizError(f"choose an option from a to {LETTERS[len(question.options) - 1]}")
             given, correct = LETTERS[index], index == question.correct_option
+            verdict = None
         else:
-            given = str(response).strip()
-            correct = is_correct(given, question.expected)
+            given = str(response).strip()  # empty means "I don't know"
+            verdict = check_typed(given, question.expected)
+            correct = verdict.correct
         duration_ms = int((self.service.timer() - self.question_started) * 1000)
-        result = AnswerResult(question, given, correct, duration_ms)
+        result = AnswerResult(question, given, correct, duration_ms, verdict)
         with self.service.store.transaction() as tx:
             tx.execute(
                 "INSERT INTO quiz_answers(session_id, card_id, answer, correct, answered_at) VALUES (?, ?, ?, ?, ?)",
@@ -217,6 +222,29 @@ class QuizRun:
         if not correct:
             self.service.study.rate(question.card_id, 1, duration_ms, source="quiz")
         self.results.append(result)
+        return result
+
+    def override(self) -> AnswerResult:
+        """"I was right": count the last typed answer as correct and take back the failed review it caused."""
+        if not self.results:
+            raise QuizError("there is no answer to overrule")
+        result = self.results[-1]
+        if result.correct:
+            return result
+        if result.question.kind == "mc":
+            raise QuizError("a multiple-choice answer is either the marked option or not")
+        if not result.given:
+            raise QuizError("nothing was typed, so there is nothing to count as right")
+        newest = self.service.store.query("SELECT card_id, source FROM reviews ORDER BY id DESC LIMIT 1")
+        if newest and newest[0]["card_id"] == result.question.card_id and newest[0]["source"] == "quiz":
+            self.service.study.undo()
+        with self.service.store.transaction() as tx:
+            tx.execute(
+                "UPDATE quiz_answers SET correct = 1 WHERE id = (SELECT MAX(id) FROM quiz_answers "
+                "WHERE session_id = ? AND card_id = ?)",
+                (self.session_id, result.question.card_id),
+            )
+        result.correct = result.overridden = True
         return result
 
     def next(self) -> Question | None:

@@ -78,6 +78,8 @@ class HistoryEntry:
     rating: int
     interval_days: float | None
     source: str
+    typed: str = ""  # the typed answer of an explain card, when there was one
+    covered: str = ""  # the key points the learner confirmed, as "3/5"
 
 
 def answer_text(card: Card) -> str:
@@ -207,14 +209,20 @@ class CardList:
 
     def history(self, card_id: str) -> list[HistoryEntry]:
         """Every review of the card, oldest first, with the interval each rating gave."""
+        from dlprep.answers.history import typed_answers
+
         rows = self.store.query(
-            "SELECT rating, reviewed_at, after, source FROM reviews WHERE card_id = ? ORDER BY id", (card_id,))
+            "SELECT id, rating, reviewed_at, after, source FROM reviews WHERE card_id = ? ORDER BY id", (card_id,))
+        typed = typed_answers(self.store, card_id)
         out = []
         for r in rows:
             at = clock.parse_iso(r["reviewed_at"])
             due = json.loads(r["after"]).get("due")
             interval = (clock.parse_iso(due) - at).total_seconds() / 86400 if due else None
-            out.append(HistoryEntry(at, r["rating"], interval, r["source"]))
+            entry = HistoryEntry(at, r["rating"], interval, r["source"])
+            if r["id"] in typed:
+                entry.typed, entry.covered = typed[r["id"]].answer, typed[r["id"]].covered
+            out.append(entry)
         return out
 
     # ----- acting on one card --------------------------------------------------------------------------

@@ -83,4 +83,49 @@ MIGRATIONS: list[list[str]] = [
             answered_at TEXT NOT NULL
         )""",
     ],
+    # 3: typed answers to explain cards, kept with the review they led to.
+    [
+        """CREATE TABLE typed_answers (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            review_id INTEGER NOT NULL,
+            card_id TEXT NOT NULL,
+            answered_at TEXT NOT NULL,
+            answer TEXT NOT NULL,
+            scores TEXT NOT NULL DEFAULT '[]',
+            suggested TEXT NOT NULL DEFAULT '[]',
+            marks TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX typed_answers_review ON typed_answers(review_id)",
+        "CREATE INDEX typed_answers_card ON typed_answers(card_id)",
+        # Undoing a rating deletes its review row; its typed answer goes with it.
+        """CREATE TRIGGER typed_answers_follow_review AFTER DELETE ON reviews
+           BEGIN DELETE FROM typed_answers WHERE review_id = old.id; END""",
+    ],
+    # 4: mock interviews and their questions.
+    [
+        """CREATE TABLE mock_sessions (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            status TEXT NOT NULL,
+            minutes REAL NOT NULL,
+            seed INTEGER,
+            sections TEXT NOT NULL DEFAULT '[]',
+            score REAL,
+            report TEXT
+        )""",
+        """CREATE TABLE mock_items (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_id INTEGER NOT NULL,
+            part TEXT NOT NULL,
+            ref TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            answer TEXT,
+            correct INTEGER NOT NULL DEFAULT 0,
+            score REAL NOT NULL DEFAULT 0,
+            duration_ms INTEGER,
+            detail TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX mock_items_session ON mock_items(session_id)",
+    ],
 ]

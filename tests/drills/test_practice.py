@@ -227,7 +227,7 @@ def test_a_drill_due_again_is_rated_again_and_hints_of_the_new_episode_count(pra
     fake_clock.advance(days=60)
     practice.reveal_hint(DRILL)
     fake_clock.advance(seconds=10)
-    outcome = practice.record_run(DRILL, "c", verdict("pass", 9), duration_ms=1000)
+    outcome = practice.record_run(DRILL, "c, written again", verdict("pass", 9), duration_ms=1000)
     assert outcome.rating == 2
     assert [r["rating"] for r in reviews(store)] == [4, 2]
 

@@ -207,6 +207,9 @@ class CardBrowserScreen(Screen):
             interval = format_interval(timedelta(days=entry.interval_days)) if entry.interval_days is not None else ""
             history.add_row(entry.reviewed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                             f"{entry.rating} {RATING_NAMES.get(entry.rating, '')}", interval, entry.source)
+            if entry.typed:
+                history.add_row("", Text(f"typed, {entry.covered} key points: {entry.typed[:300]}", style="dim"),
+                                "", "")
         tail = history if entries else Text("No reviews yet.", style="dim")
         detail.update(Group(head, RichMarkdown(card_markdown(row)), Text(""), tail))
         self.query_one("#card-detail", VerticalScroll).scroll_home(animate=False)

@@ -44,6 +44,7 @@ class DashboardScreen(Screen):
         Binding("t", "open('t')", "Quiz"),
         Binding("d", "open('d')", "Drills"),
         Binding("b", "open('b')", "Cards"),
+        Binding("m", "mock", "Mock"),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -187,6 +188,20 @@ class DashboardScreen(Screen):
             yield SystemCommand(f"Drill: {spec.id}", spec.title, lambda d=spec.id: self.open_drill(d))
         for name in self.deck_names:
             yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
+
+    def action_mock(self) -> None:
+        """A 45-minute mock interview: rapid fire, concepts, coding (see dlprep.mock)."""
+        from dlprep.drills.practice import DrillPractice
+        from dlprep.mock import MockError, MockService
+        from dlprep.tui.screens.mock import MockScreen
+
+        practice = DrillPractice(self.services.store, self.services.study)
+        try:
+            run = MockService(self.services.store, self.services.study, practice=practice).plan()
+        except MockError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.app.push_screen(MockScreen(run))
 
     def open_drill(self, drill_id: str) -> None:
         from dlprep.tui.screens.drill import DrillScreen

@@ -100,6 +100,7 @@ class DrillScreen(Screen[int | None]):
         Binding("question_mark", "drill_help", "Help", show=False),  # typed as text in the editor
         Binding("ctrl+n", "reset", "Reset", show=False, priority=True),
         Binding("ctrl+g", "give_up", "Give up", show=False, priority=True),
+        Binding("ctrl+b", "restore", "Restore earlier code", show=False, priority=True),
         Binding("ctrl+o", "external_editor", "$EDITOR", show=False, priority=True),
         Binding("ctrl+s", "save", "Save", show=False, priority=True),
         Binding("f2", "tab('prompt')", "Prompt", show=False, priority=True),
@@ -116,10 +117,11 @@ class DrillScreen(Screen[int | None]):
         self.drill_id = drill_id
         self.practice = practice or DrillPractice(services.store, services.study)
         self.problem = ""
+        self.fresh_start = False
         try:
             self.spec = self.practice.spec(drill_id)
             self.path = self.practice.workspace_path(drill_id)
-            self.code_at_open = self.practice.read_code(drill_id)
+            self.code_at_open, self.fresh_start = self.practice.open_code(drill_id)
         except DlprepError as exc:  # shown on the screen; only escape works then
             self.problem = str(exc)
         self._grader = grader
@@ -179,6 +181,9 @@ class DrillScreen(Screen[int | None]):
         else:
             self.query_one("#prompt-pane").focus()
         self.set_timer(WARM_UP_DELAY_S, self.warm_up)  # after the first paint
+        if self.fresh_start:
+            self.notify("Due again: write it from scratch. Your earlier code is in the history; ctrl+b restores it "
+                        "(the run is then practice, not rated).", timeout=8)
 
     @property
     def narrow(self) -> bool:
@@ -376,6 +381,29 @@ class DrillScreen(Screen[int | None]):
 
         self.app.push_screen(
             ConfirmScreen("Reset to the starter code? Your current code is kept in the attempt history.", "Reset"),
+            done,
+        )
+
+    def action_restore(self) -> None:
+        """Bring back the latest earlier code; the episode then counts as practice (see DrillPractice)."""
+        if self.busy():
+            return
+        if self.practice.previous_code(self.drill_id) is None:
+            self.notify("There is no earlier code for this drill yet.")
+            return
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            restored = self.practice.restore_previous(self.drill_id, self.code)
+            if restored is not None:
+                self.editor.replace_text(restored)
+                self.refresh_history()
+                self.notify("Earlier code restored: passing now is practice, not a rating.")
+
+        self.app.push_screen(
+            ConfirmScreen("Restore your earlier code? This drill's runs then count as practice, not as a review.",
+                          "Restore"),
             done,
         )
 

@@ -32,6 +32,7 @@ SECTIONS = {
   the code sits beside the other panes
 - `ctrl+r` run (grade in the sandbox) · `escape` cancel a run, else back
 - `ctrl+t` next hint · `ctrl+n` reset to the starter · `ctrl+g` give up and see the reference
+- `ctrl+b` restore your earlier code when a due drill opened on its starter (the run is then practice)
 - `ctrl+o` open the file in `$EDITOR` · `ctrl+s` save now (it also saves as you type)
 - `F1` this help (`?` types a question mark in the editor)
 """,

@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 
 from dlprep.content.mathtext import render_math
 from dlprep.quiz import QuizError, QuizResult, QuizRun, QuizService
-from dlprep.quiz.service import DEFAULT_QUESTIONS, LETTERS
+from dlprep.quiz.service import DEFAULT_QUESTIONS, LETTERS, AnswerResult
 from dlprep.services import Services
 
 ALL_DECKS = "__all__"
@@ -28,6 +28,15 @@ def format_duration(ms: int) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, seconds = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
+
+
+def typed_comparison(result: AnswerResult) -> str:
+    """The typed answer beside the expected one: words the other side lacks are struck out or in bold."""
+    verdict = result.verdict
+    typed = " ".join(w if ok else f"~~{w}~~" for w, ok in verdict.given_marks) if result.given else "*(nothing)*"
+    expected = " ".join(w if ok else f"**{w}**" for w, ok in verdict.expected_marks)
+    how = "overruled: you said you were right" if result.overridden else verdict.how
+    return f"You typed: {typed}  \nExpected: {expected}  \n*({how})*"
 
 
 class QuizSetupScreen(Screen):
@@ -117,6 +126,7 @@ class QuizScreen(Screen):
     BINDINGS = [
         *(Binding(letter, f"choose({i})", letter, show=False) for i, letter in enumerate(LETTERS)),
         Binding("enter", "next", "Next"),
+        Binding("y", "override", "I was right", show=False),
         Binding("escape", "end", "End quiz"),
     ]
 
@@ -185,14 +195,17 @@ class QuizScreen(Screen):
             answer.display = True
             answer.disabled = False
             answer.focus()
-            bar.update("Type the missing answer and press [b]enter[/b] · escape: end the quiz")
+            bar.update("Type the answer and press [b]enter[/b] (empty: I don't know) · escape: end the quiz")
         self.query_one("#quiz-body", VerticalScroll).scroll_home(animate=False)
 
     def show_feedback(self, correct: bool, chosen: int | None = None) -> None:
         question = self.run.current
         if question.kind == "mc":
             self.query_one("#quiz-question", Markdown).update(render_math(self.prompt_text(chosen)))
+        result = self.run.results[-1] if self.run.results else None
         verdict = "✔ **Correct.**" if correct else f"✘ **Not quite.** The answer: {question.expected}"
+        if result is not None and result.verdict is not None:
+            verdict += "\n\n" + typed_comparison(result)
         detail = question.explanation if question.kind == "mc" or not correct else ""
         feedback = self.query_one("#quiz-feedback", Markdown)
         feedback.update(render_math(f"{verdict}\n\n{detail}".strip()))
@@ -200,8 +213,10 @@ class QuizScreen(Screen):
         feedback.set_class(correct, "right")
         feedback.set_class(not correct, "wrong")
         last = self.run.index + 1 == len(self.run.questions)
+        can_overrule = result is not None and not correct and result.verdict is not None and bool(result.given)
         self.query_one("#quiz-bar", Static).update(
-            f"Press [b]enter[/b] for {'the results' if last else 'the next question'} · escape: end the quiz"
+            f"Press [b]enter[/b] for {'the results' if last else 'the next question'}"
+            + (" · [b]y[/b]: I was right" if can_overrule else "") + " · escape: end the quiz"
         )
         self.update_meta()
 
@@ -223,13 +238,21 @@ class QuizScreen(Screen):
         if self.run.answered_current:
             self.action_next()
             return
-        if not event.value.strip():
-            self.notify("Type an answer first (or escape to end the quiz).")
-            return
-        result = self.run.answer(event.value)
+        result = self.run.answer(event.value)  # an empty answer means "I don't know"
         self.query_one("#quiz-answer", Input).disabled = True
         self.show_feedback(result.correct)
         self.set_focus(None)
+
+    def action_override(self) -> None:
+        """"I was right": the last typed answer counts as correct and its failed review is taken back."""
+        if not self.run.answered_current or not self.run.results:
+            return
+        result = self.run.results[-1]
+        if result.correct or result.verdict is None or not result.given:
+            return
+        self.run.override()
+        self.show_feedback(True)
+        self.notify("Counted as right; the failed review was taken back.")
 
     def action_next(self) -> None:
         if not self.run.answered_current:

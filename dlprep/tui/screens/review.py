@@ -1,8 +1,11 @@
 """The review screen: question, reveal, rate 1-4 with the next interval on each key, undo, suspend.
 
 Multiple-choice cards are answered with a-d (options shuffled for each showing; the letters follow the
-order on screen) and graded at once; explain cards show their key points as a checklist to tick before
-rating. Each rating is committed before the next card appears. The footer lists only the keys that work
+order on screen) and graded at once; explain cards offer a box to type the answer in first: each key point
+is then suggested covered or missing by :mod:`dlprep.answers` (with the sentence that covers it), the
+learner confirms the marks, and the typed answer is kept with the review. An empty box (enter or space)
+answers aloud: the key points appear as a checklist to tick before rating. Each rating is committed
+before the next card appears. The footer lists only the keys that work
 in the current state, and ``u`` undoes the last action of the session, a rating or a suspension.
 """
 
@@ -19,12 +22,15 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
+from dlprep.answers import AnswerCheck, check_answer
+from dlprep.answers.history import save_typed_answer
 from dlprep.content import cloze
 from dlprep.content.mathtext import render_math
 from dlprep.sections import section_title
 from dlprep.services import Services
 from dlprep.srs import StudyItem
 from dlprep.srs.scheduler import RATING_NAMES, format_interval
+from dlprep.tui.widgets.answer_box import AnswerBox
 from dlprep.tui.widgets.checklist import KeyPointList
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain")
@@ -57,6 +63,7 @@ class ReviewScreen(Screen):
         Binding("down", "point(1)", "Point", show=False, priority=True),
         Binding("enter", "tick", "Tick", priority=True),
         Binding("x", "tick", "Tick", show=False),
+        Binding("t", "type_answer", "Type answer"),
         Binding("u", "undo", "Undo"),
         Binding("s", "suspend", "Suspend"),
         Binding("escape", "back", "Back"),
@@ -78,6 +85,8 @@ class ReviewScreen(Screen):
         self.shown_at = time.monotonic()
         self.reviewed = 0
         self.done: list[Action] = []
+        self.typed: str | None = None  # what was typed for the explain card on screen
+        self.check: AnswerCheck | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,6 +97,7 @@ class ReviewScreen(Screen):
                 yield Static(id="card-counts")
             with VerticalScroll(id="card-body"):
                 yield Markdown(id="question")
+                yield AnswerBox(id="typed")
                 yield Markdown(id="answer")
                 yield KeyPointList(id="points")
             yield Static(id="rating-bar")
@@ -110,6 +120,8 @@ class ReviewScreen(Screen):
             return item is not None and self.revealed
         if action in ("point", "tick"):
             return item is not None and self.revealed and kind == "explain"
+        if action == "type_answer":
+            return item is not None and kind == "explain" and not self.revealed
         if action == "suspend":
             return item is not None
         if action == "undo":
@@ -130,6 +142,7 @@ class ReviewScreen(Screen):
         """Show ``self.item`` from its question side."""
         self.revealed = False
         self.chosen = None
+        self.typed = self.check = None
         self.order = list(range(len(self.item.card.options))) if self.item else []
         self.rng.shuffle(self.order)
         self.shown_at = time.monotonic()
@@ -140,6 +153,8 @@ class ReviewScreen(Screen):
         bar = self.query_one("#rating-bar", Static)
         self.query_one("#points", KeyPointList).display = False
         self.query_one("#answer", Markdown).display = False
+        box = self.query_one("#typed", AnswerBox)
+        box.display = False
         self.render_meta()
         self.refresh_bindings()
         item = self.item
@@ -151,6 +166,11 @@ class ReviewScreen(Screen):
         self.query_one("#card-body", VerticalScroll).scroll_home(animate=False)
         if item.card.kind == "mc":
             bar.update("Answer with [b]a[/b]-[b]" + LETTERS[len(item.card.options) - 1] + "[/b]")
+        elif item.card.kind == "explain":
+            box.value = ""
+            box.display = True
+            self.set_focus(None)
+            bar.update("[b]t[/b] type your answer (enter submits) · [b]space[/b] answer aloud and show the key points")
         else:
             bar.update("Press [b]space[/b] to show the answer")
 
@@ -212,10 +232,23 @@ class ReviewScreen(Screen):
             answer.update(render_math(f"{verdict}\n\n{card.explanation}".strip()))
         elif card.kind == "explain":
             points = self.query_one("#points", KeyPointList)
-            points.set_points(card.key_points)
+            box = self.query_one("#typed", AnswerBox)
+            box.display = False
+            if self.check is None:
+                points.set_points(card.key_points)
+                answer.update(render_math(
+                    f"**Key points**: tick the ones you named (↑↓ move, enter ticks)\n\n{card.explanation}".strip()))
+            else:
+                ticked = {i for i, p in enumerate(self.check.points) if p.covered}
+                notes = {i: f"“{p.evidence[:200]}”" for i, p in enumerate(self.check.points)
+                         if p.covered and p.evidence}
+                points.set_points(card.key_points, ticked, notes)
+                covered = len(ticked)
+                answer.update(render_math(
+                    f"**Key points**: {covered} of {len(card.key_points)} look covered by your answer. These marks "
+                    "are suggestions: check each one (↑↓ move, enter toggles), then rate.\n\n"
+                    f"{card.explanation}".strip()))
             points.display = True
-            answer.update(render_math(
-                f"**Key points**: tick the ones you named (↑↓ move, enter ticks)\n\n{card.explanation}".strip()))
         else:
             answer.update(render_math(card.answer))
         self.update_rating_bar()
@@ -276,6 +309,32 @@ class ReviewScreen(Screen):
         self.revealed = True
         self.show_answer()
 
+    def action_type_answer(self) -> None:
+        if self.item is not None and self.item.card.kind == "explain" and not self.revealed:
+            self.query_one("#typed", AnswerBox).focus()
+
+    def on_answer_box_leave(self, event: AnswerBox.Leave) -> None:
+        """Escape in the box gives the review keys back (the text stays)."""
+        event.stop()
+        self.set_focus(None)
+
+    def on_answer_box_aloud(self, event: AnswerBox.Aloud) -> None:
+        event.stop()
+        self.action_reveal()
+
+    def on_input_submitted(self, event: AnswerBox.Submitted) -> None:
+        """A typed answer to an explain card: suggest marks for its key points, then reveal them."""
+        event.stop()
+        if self.item is None or self.item.card.kind != "explain" or self.revealed:
+            return
+        text = event.value.strip()
+        if text:
+            card = self.item.card
+            self.typed = text
+            self.check = check_answer(card.question, card.key_points, text)
+        self.set_focus(None)
+        self.action_reveal()
+
     def action_accept(self) -> None:
         suggestion = self.suggested_rating()
         if self.revealed and suggestion is not None:
@@ -302,8 +361,13 @@ class ReviewScreen(Screen):
         if self.item is None or not self.revealed:
             return
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
-        self.services.study.rate(self.item.card.id, rating, duration_ms)
-        self.done.append(Action("rate", self.item.card.id))
+        card_id = self.item.card.id
+        self.services.study.rate(card_id, rating, duration_ms)
+        if self.typed is not None and self.check is not None:
+            marks = self.query_one("#points", KeyPointList).ticked
+            save_typed_answer(self.services.store, card_id, self.typed, self.check,
+                              [i in marks for i in range(len(self.check.points))])
+        self.done.append(Action("rate", card_id))
         self.reviewed += 1
         self.show_next()
 

@@ -24,10 +24,14 @@ class KeyPointList(Static):
         super().__init__(**kwargs)
         self.points: list[str] = []
         self.ticked: set[int] = set()
+        self.notes: dict[int, str] = {}
         self.cursor = 0
 
-    def set_points(self, points: list[str]) -> None:
-        self.points, self.ticked, self.cursor = list(points), set(), 0
+    def set_points(self, points: list[str], ticked: set[int] | None = None,
+                   notes: dict[int, str] | None = None) -> None:
+        """Show ``points``; ``ticked`` pre-ticks some, ``notes`` adds a dim line under a point (e.g. evidence)."""
+        self.points, self.ticked, self.cursor = list(points), set(ticked or ()), 0
+        self.notes = dict(notes or {})
         self.update(self.table())
 
     def move(self, step: int) -> None:
@@ -50,5 +54,8 @@ class KeyPointList(Static):
             here = i == self.cursor
             box = Text("[x]" if i in self.ticked else "[ ]", style="bold green" if i in self.ticked else "")
             text = inline_text(render_math(point), style="reverse" if here else "")
+            if i in self.notes:
+                text.append("\n")
+                text.append(self.notes[i], style="dim italic")
             grid.add_row(Text("›" if here else " ", style="bold"), box, text)
         return grid

@@ -1,0 +1,60 @@
+"""Typed answers kept with their reviews: the text, the matcher's scores and marks, the learner's marks."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from dlprep.answers.keypoints import AnswerCheck
+from dlprep.srs import clock
+from dlprep.store import Store
+
+MAX_STORED_CHARS = 20_000
+
+
+@dataclass
+class TypedAnswer:
+    """One stored typed answer. ``marks`` are the learner's final covered/missing marks, per key point."""
+
+    review_id: int
+    card_id: str
+    answered_at: str
+    answer: str
+    scores: list[float]
+    suggested: list[bool]
+    marks: list[bool]
+
+    @property
+    def covered(self) -> str:
+        return f"{sum(self.marks)}/{len(self.marks)}"
+
+
+def save_typed_answer(store: Store, card_id: str, answer: str, check: AnswerCheck, marks: list[bool]) -> int | None:
+    """Attach the typed answer to the card's newest review (the rating just given); returns its review id."""
+    rows = store.query("SELECT MAX(id) AS id, MAX(reviewed_at) AS at FROM reviews WHERE card_id = ?", (card_id,))
+    review_id = rows[0]["id"] if rows else None
+    if review_id is None:
+        return None
+    text = answer.encode("utf-8", "replace").decode("utf-8")[:MAX_STORED_CHARS]
+    with store.transaction() as tx:
+        tx.execute(
+            "INSERT INTO typed_answers(review_id, card_id, answered_at, answer, scores, suggested, marks) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (review_id, card_id, rows[0]["at"] or clock.iso(clock.utc_now()), text,
+             json.dumps([round(p.score, 4) for p in check.points]), json.dumps([p.covered for p in check.points]),
+             json.dumps([bool(m) for m in marks])),
+        )
+    return int(review_id)
+
+
+def typed_answers(store: Store, card_id: str) -> dict[int, TypedAnswer]:
+    """The card's typed answers by review id."""
+    rows = store.query(
+        "SELECT review_id, card_id, answered_at, answer, scores, suggested, marks FROM typed_answers "
+        "WHERE card_id = ? ORDER BY id", (card_id,))
+    out = {}
+    for row in rows:
+        out[row["review_id"]] = TypedAnswer(
+            row["review_id"], row["card_id"], row["answered_at"], row["answer"], json.loads(row["scores"]),
+            json.loads(row["suggested"]), json.loads(row["marks"]))
+    return out
