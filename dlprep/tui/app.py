@@ -28,6 +28,9 @@ class DlprepApp(App):
         super().__init__()
         self.services = services or open_services(home)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.services.start_helpers)  # after the first paint
+
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.services)
 

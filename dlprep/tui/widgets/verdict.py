@@ -108,7 +108,8 @@ class VerdictView(VerticalScroll):
         for i, case in enumerate(result.tests, 1):
             style = STATUS_STYLE.get(case.status, "bold red")
             first_line = (case.message or "").strip().splitlines()[:1]
-            table.add_row(str(i), case.name, Text(case.status, style=style), first_line[0][:70] if first_line else "")
+            table.add_row(str(i), Text(case.name), Text(case.status, style=style),
+                          Text(first_line[0][:70] if first_line else ""))
         table.display = bool(result.tests)
         advice = verdict_advice(result)
         self.query_one("#verdict-advice", Static).update(advice)
