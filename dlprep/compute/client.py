@@ -60,24 +60,17 @@ class ComputeClient:
 
     def request(self, kind: str, header: dict | None = None, blobs: list[bytes] = ()) -> tuple[dict, list[bytes]]:
         """Send one request and return the answer's header and blobs; raises ComputeError when the
-        process answers ``ok: false`` (its ``error_type`` kept on the exception) or fails."""
+        process answers ``ok: false`` (its ``error_type`` kept on the exception) or fails. Requests are
+        idempotent, so one that finds the process dead is sent once more to a new one."""
+        try:
+            data = wire.pack_message(dict(header or {}, kind=kind), list(blobs))
+        except wire.WireError as exc:
+            raise ComputeError(f"the request cannot be sent: {exc}") from None
         with self._lock:
-            proc = self._ensure()
-            try:
-                data = wire.pack_message(dict(header or {}, kind=kind), list(blobs))
-            except wire.WireError as exc:
-                raise ComputeError(f"the request cannot be sent: {exc}") from None
-            try:
-                proc.stdin.write(data)
-                proc.stdin.flush()
-                answer = wire.read_message(proc.stdout, MAX_ANSWER_FRAME)
-            except (OSError, ValueError, wire.WireError) as exc:
-                answer = None
-                reason = str(exc)
-            else:
-                reason = "it ended"
+            answer, reason = self._exchange(data)
             if answer is None:
-                self._stop(kill=True)
+                answer, reason = self._exchange(data)
+            if answer is None:
                 raise ComputeError(f"the compute process stopped answering ({reason})")
         reply, out = answer
         if reply.get("ok") is not True:
@@ -85,6 +78,21 @@ class ComputeClient:
             error.error_type = str(reply.get("error_type") or "")
             raise error
         return reply, out
+
+    def _exchange(self, data: bytes) -> tuple[tuple[dict, list[bytes]] | None, str]:
+        """One round trip; (None, reason) when the process is gone or out of step (it is then stopped)."""
+        proc = self._ensure()
+        try:
+            proc.stdin.write(data)
+            proc.stdin.flush()
+            answer = wire.read_message(proc.stdout, MAX_ANSWER_FRAME)
+        except (OSError, ValueError, wire.WireError) as exc:
+            answer, reason = None, str(exc) or type(exc).__name__
+        else:
+            reason = "it ended"
+        if answer is None:
+            self._stop(kill=True)
+        return answer, reason
 
     def _stop(self, kill: bool) -> None:
         proc, self._proc = self._proc, None
