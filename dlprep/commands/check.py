@@ -69,7 +69,7 @@ def _emit(text: str) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from dlprep.compute.client import ComputeClient
+    from dlprep.compute.client import LocalCompute
     from dlprep.drills import get_drill
     from dlprep.grading.client import WorkerClient
     from dlprep.grading.textsafe import clean_text
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             print(clean_text(reason), file=sys.stderr)
         return 2
     client = WorkerClient()  # started first so that it warms up while the expected outputs are computed
-    compute = ComputeClient()
+    compute = LocalCompute()  # a one-shot command: the references are computed here, while the worker starts
     compute.start()
     try:
         client.preload(get_drill(args.drill_id).framework)

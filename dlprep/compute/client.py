@@ -27,6 +27,33 @@ class ComputeError(DlprepError):
     """The compute process failed a request, broke the protocol or died."""
 
 
+def _raise_for(reply: dict) -> None:
+    if reply.get("ok") is not True:
+        error = ComputeError(str(reply.get("error") or "the compute process failed"))
+        error.error_type = str(reply.get("error_type") or "")
+        raise error
+
+
+class LocalCompute:
+    """The same requests answered in the calling process: for one-shot commands (``dlprep check``), which
+    are themselves a fresh process and gain nothing from starting another one."""
+
+    pid = None
+
+    def start(self) -> None:
+        """Nothing to start."""
+
+    def request(self, kind: str, header: dict | None = None, blobs: list[bytes] = ()) -> tuple[dict, list[bytes]]:
+        from dlprep.compute.server import answer
+
+        reply, out = answer(dict(header or {}, kind=kind), list(blobs))
+        _raise_for(reply)
+        return reply, out
+
+    def close(self, wait: bool = True) -> None:
+        """Nothing to stop."""
+
+
 class ComputeClient:
     """One compute process, started lazily."""
 
@@ -73,10 +100,7 @@ class ComputeClient:
             if answer is None:
                 raise ComputeError(f"the compute process stopped answering ({reason})")
         reply, out = answer
-        if reply.get("ok") is not True:
-            error = ComputeError(str(reply.get("error") or "the compute process failed"))
-            error.error_type = str(reply.get("error_type") or "")
-            raise error
+        _raise_for(reply)
         return reply, out
 
     def _exchange(self, data: bytes) -> tuple[tuple[dict, list[bytes]] | None, str]:

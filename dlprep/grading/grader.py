@@ -9,6 +9,7 @@ the submission is escaped (:mod:`dlprep.grading.textsafe`) before it reaches the
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -107,10 +108,16 @@ class Grader:
             self._worker()
 
     def warm_up(self, framework: str = "numpy") -> None:
-        """Start the worker now (and import torch in it for torch drills)."""
+        """Start the worker now (and import torch in it for torch drills); the compute process imports
+        the framework at the same time, in the background."""
         self.compute.start()
+        threading.Thread(target=self._compute_load, args=(framework,), daemon=True).start()
         with self._lock:
             self._worker().load(framework)
+
+    def _compute_load(self, framework: str) -> None:
+        with contextlib.suppress(ComputeError):
+            self.compute.request("load", {"framework": framework})
 
     def _worker(self) -> WorkerClient:
         if self._client is None or not self._client.alive():
