@@ -90,6 +90,8 @@ FRAMES = {
     "blobs counted as a float": frame_expr("b'{\"blobs\": 1.5}'"),
     "invalid UTF-8 in the header": frame_expr("b'{\"type\": \"\\xff\\xfe\"}'"),
     "a header with a huge integer": frame_expr("b'{\"type\": \"case\", \"index\": ' + b'9' * 5000 + b'}'"),
+    "a header at the size limit": frame_expr("b'{\"type\": \"case\", \"index\": 0, \"pad\": \"'"
+                                             " + b'x' * ((1 << 20) - 48) + b'\"}'"),
 }
 
 
