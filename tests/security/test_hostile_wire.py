@@ -9,6 +9,7 @@ passes.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -20,6 +21,7 @@ import pytest
 
 from dlprep.drills import reference_source
 from dlprep.grading import Grader
+from dlprep.paths import solutions_dir
 
 pytestmark = pytest.mark.xdist_group("sandbox")
 
@@ -50,6 +52,17 @@ def writes_frames(payload: str) -> str:
 def frame_expr(inner: str) -> str:
     """The expression of one length-prefixed frame holding the bytes ``inner``."""
     return f"(lambda b: struct.pack('>I', len(b)) + b)({inner})"
+
+
+@pytest.fixture(autouse=True)
+def solutions_unchanged():
+    """Every test here leaves the reference solutions byte for byte as they were."""
+    def digest() -> dict[str, str]:
+        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(solutions_dir().glob("*.py"))}
+
+    before = digest()
+    yield
+    assert digest() == before
 
 
 @pytest.fixture(scope="module")
