@@ -90,15 +90,16 @@ def run(args: argparse.Namespace) -> int:
     client = WorkerClient()  # started first so that it warms up while the expected outputs are computed
     compute = LocalCompute()  # a one-shot command: the references are computed here, while the worker starts
     compute.start()
-    try:
-        client.preload(get_drill(args.drill_id).framework)
-    except DlprepError:
-        client.close()
-        compute.close()
-        raise
     from dlprep.grading.grader import Grader
 
     grader = Grader(client, compute=compute)
+    try:
+        spec = get_drill(args.drill_id)
+        client.preload(spec.framework)
+        grader.prepared(args.drill_id, spec)  # the expected outputs, computed while the worker starts
+    except DlprepError:
+        grader.close()
+        raise
     worst = 0
     try:
         for path, (code, reason) in zip(paths, texts, strict=True):

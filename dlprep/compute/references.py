@@ -38,11 +38,26 @@ def _arg_names(spec: DrillSpec, reference: Any) -> list[str]:
     return params[1:] if spec.kind == "class" and params[:1] == ["self"] else params
 
 
+_specs: dict[str, tuple[tuple, DrillSpec]] = {}  # drill id -> (drill.yaml's stat, spec)
+
+
 def _drill(header: dict) -> DrillSpec:
+    """The request's drill, read again only when its drill.yaml changed."""
     drill_id = header.get("drill")
     if not isinstance(drill_id, str):
         raise ValueError("the request names no drill")
-    return get_drill(drill_id)
+    cached = _specs.get(drill_id)
+    if cached is not None:
+        try:
+            info = (cached[1].path / "drill.yaml").stat()
+        except OSError:
+            info = None
+        if info is not None and (info.st_mtime_ns, info.st_size) == cached[0]:
+            return cached[1]
+    spec = get_drill(drill_id)
+    info = (spec.path / "drill.yaml").stat()
+    _specs[drill_id] = ((info.st_mtime_ns, info.st_size), spec)
+    return spec
 
 
 def prepare(header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:

@@ -85,13 +85,14 @@ class Grader:
         self._prepare_lock = threading.Lock()
         self.compute = compute if compute is not None else ComputeClient()
 
-    def prepared(self, drill_id: str) -> Prepared:
-        """The cached preparation of a drill (recomputed when its files change)."""
+    def prepared(self, drill_id: str, spec: DrillSpec | None = None) -> Prepared:
+        """The cached preparation of a drill (recomputed when its files change); ``spec``, when the caller
+        has just loaded it, saves reading drill.yaml again."""
         cached = self._prepared.get(drill_id)
         if cached is not None and cached.stamp == _stamp(cached.spec):
             return cached
         with self._prepare_lock:
-            spec = get_drill(drill_id)
+            spec = spec if spec is not None and spec.id == drill_id else get_drill(drill_id)
             cached = self._prepared.get(drill_id)
             if cached is None or cached.stamp != _stamp(spec) or cached.spec != spec:
                 cached = self._prepared[drill_id] = prepare(spec, self.compute)
@@ -146,7 +147,7 @@ class Grader:
         with self._lock:
             for name in preload:
                 self._worker().preload(name)  # torch loads in the worker while the expected outputs are computed
-        prep = self.prepared(drill_id)
+        prep = self.prepared(drill_id, spec)
         spec = prep.spec
         watch = [ban for ban in spec.banned if ban.split(".")[0] != "torch" or spec.framework == "torch"]
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
