@@ -76,3 +76,29 @@ def test_runtime_names_and_imports_become_warnings_once() -> None:
         "imports torch at run time, but this drill is to be written with numpy"]
     assert runtime_warnings(["torch"], "numpy", ["imports torch (line 3), but this drill is ..."]) == []
     assert runtime_warnings(["torch"], "torch", []) == []
+
+
+def _resolves(name: str) -> bool:
+    import importlib
+
+    parts = name.split(".")
+    obj = importlib.import_module(parts[0])
+    for i, part in enumerate(parts[1:], 1):
+        if hasattr(obj, part):
+            obj = getattr(obj, part)
+            continue
+        try:
+            obj = importlib.import_module(".".join(parts[: i + 1]))
+        except ImportError:
+            return False
+    return True
+
+
+def test_every_banned_torch_name_of_a_torch_drill_exists() -> None:
+    """A misspelt banned name would silently watch nothing."""
+    from dlprep.drills import load_drills
+
+    drills, _ = load_drills()
+    missing = [(d.id, ban) for d in drills if d.framework == "torch" for ban in d.banned
+               if ban.split(".")[0] == "torch" and not _resolves(ban)]
+    assert missing == []
