@@ -147,7 +147,7 @@ class Grader:
         with self._lock:
             for name in preload:
                 self._worker().preload(name)  # torch loads in the worker while the expected outputs are computed
-        prep = self.prepared(drill_id, spec)
+        prep = self.prepared(drill_id, None if cached else spec)  # a cached spec may be stale: not reused
         spec = prep.spec
         watch = [ban for ban in spec.banned if ban.split(".")[0] != "torch" or spec.framework == "torch"]
         request = {"code": code, "framework": spec.framework, "kind": spec.kind, "entry": spec.entry,
