@@ -6,13 +6,18 @@ The TUI and the CLI call :func:`open_services`; widgets then talk to the service
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dlprep import paths
 from dlprep.content.model import DeckIssue
 from dlprep.srs import StudyService
 from dlprep.store import Store, open_store
+
+if TYPE_CHECKING:
+    from dlprep.compute.client import ComputeClient
 
 
 @dataclass
@@ -24,8 +29,26 @@ class Services:
     deck_issues: list[DeckIssue] = field(default_factory=list)
     deck_count: int = 0
     empty_decks: list[str] = field(default_factory=list)
+    _compute: ComputeClient | None = field(default=None, repr=False)
+
+    @property
+    def compute(self) -> ComputeClient:
+        """The trusted compute process shared by the front end's graders (torch lives there, never here);
+        created on first use, its process started by :meth:`start_helpers` or on first request."""
+        if self._compute is None:
+            from dlprep.compute.client import ComputeClient
+
+            self._compute = ComputeClient()
+        return self._compute
+
+    def start_helpers(self) -> None:
+        """Start the compute process without waiting (the TUI calls this after its first paint)."""
+        if not os.environ.get("DLPREP_NO_WARMUP"):
+            self.compute.start()
 
     def close(self) -> None:
+        if self._compute is not None:
+            self._compute.close(wait=False)
         self.store.close()
 
     def drills_need_sync(self) -> bool:

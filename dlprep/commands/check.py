@@ -1,11 +1,15 @@
-"""``dlprep check DRILL_ID FILE [--json]``: grade a file once and print the verdict.
+"""``dlprep check DRILL_ID FILE [FILE...] [--json]``: grade files in order and print their verdicts.
 
-Exit status: 0 pass, 1 fail (or the submission errored), 2 could not grade (unknown drill, unreadable file).
+All files go through one warm worker (an instructor grading a class, a learner comparing versions); a
+hostile file cannot change the verdict of the files after it. With ``--json``, one Exercism v2 object per
+line (JSON Lines), in order, each with a ``file`` field. Exit status is the worst of the files: 0 pass,
+1 fail (or the submission errored), 2 could not grade (unknown drill, unreadable file).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import sys
@@ -19,8 +23,9 @@ HELP = "grade a solution file against a drill (exit 0 pass, 1 fail, 2 could not 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("drill_id", metavar="DRILL_ID", help="the drill, e.g. conv2d (see `dlprep drills`)")
-    parser.add_argument("file", metavar="FILE", help="the Python file with your solution")
-    parser.add_argument("--json", action="store_true", help="print one Exercism v2 results object")
+    parser.add_argument("files", metavar="FILE", nargs="+", help="the Python file(s) with a solution, graded in order")
+    parser.add_argument("--json", action="store_true",
+                        help="print one Exercism v2 results object per file (JSON Lines), each with a file field")
 
 
 def format_verdict(result) -> str:  # noqa: ANN001 - a GradeResult; imported lazily
@@ -47,37 +52,72 @@ def format_verdict(result) -> str:  # noqa: ANN001 - a GradeResult; imported laz
     return "\n".join(lines)
 
 
-def run(args: argparse.Namespace) -> int:
-    from dlprep.drills import get_drill
-    from dlprep.grading.client import WorkerClient
-    from dlprep.paths import drills_dir
-
-    if not (drills_dir() / args.drill_id / "drill.yaml").is_file() or "/" in args.drill_id:
-        raise DlprepError(f"unknown drill {args.drill_id!r} (see `dlprep drills`)")
-    path = Path(args.file)
+def _read(path: Path) -> tuple[str | None, str]:
+    """The file's text, or None and the reason it cannot be graded."""
     try:
-        code = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8"), ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise DlprepError(f"{path}: cannot be read ({exc.__class__.__name__})") from None
-    client = WorkerClient()  # started first so that it warms up while the expected outputs are computed
-    try:
-        from dlprep.drills import get_drill
+        return None, f"{path}: cannot be read ({exc.__class__.__name__})"
 
-        client.preload(get_drill(args.drill_id).framework)
-    except DlprepError:
-        client.close()
-        raise
-    from dlprep.grading.grader import Grader
 
-    grader = Grader(client)
-    try:
-        result = grader.grade(args.drill_id, code)
-    finally:
-        grader.close(wait=False)
-    text = json.dumps(result.to_dict()) if args.json else format_verdict(result)
+def _emit(text: str) -> None:
     try:
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
     except BrokenPipeError:  # the reader went away (e.g. `| head`); the exit status still tells
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return 0 if result.status == "pass" else 1
+
+
+def run(args: argparse.Namespace) -> int:
+    from dlprep.compute.client import LocalCompute
+    from dlprep.drills import get_drill
+    from dlprep.grading.client import WorkerClient
+    from dlprep.grading.textsafe import clean_text
+    from dlprep.paths import drills_dir
+
+    if not (drills_dir() / args.drill_id / "drill.yaml").is_file() or "/" in args.drill_id:
+        raise DlprepError(f"unknown drill {args.drill_id!r} (see `dlprep drills`)")
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="backslashreplace")
+    paths = [Path(f) for f in args.files]
+    texts = [_read(p) for p in paths]
+    if len(paths) == 1 and texts[0][0] is None:
+        raise DlprepError(texts[0][1])
+    if all(code is None for code, _ in texts):
+        for _, reason in texts:
+            print(clean_text(reason), file=sys.stderr)
+        return 2
+    client = WorkerClient()  # started first so that it warms up while the expected outputs are computed
+    compute = LocalCompute()  # a one-shot command: the references are computed here, while the worker starts
+    compute.start()
+    from dlprep.grading.grader import Grader
+
+    grader = Grader(client, compute=compute)
+    try:
+        spec = get_drill(args.drill_id)
+        client.preload(spec.framework)
+        grader.prepared(args.drill_id, spec)  # the expected outputs, computed while the worker starts
+    except DlprepError:
+        grader.close()
+        raise
+    worst = 0
+    try:
+        for path, (code, reason) in zip(paths, texts, strict=True):
+            if code is None:
+                worst = 2
+                print(clean_text(reason), file=sys.stderr)
+                if args.json:
+                    _emit(json.dumps({"version": 2, "status": "error", "message": clean_text(reason), "tests": [],
+                                      "drill": args.drill_id, "file": str(path)}))
+                continue
+            result = grader.grade(args.drill_id, code)
+            worst = max(worst, 0 if result.status == "pass" else 1)
+            if args.json:
+                _emit(json.dumps(dict(result.to_dict(), file=str(path))))
+            elif len(paths) > 1:
+                _emit(f"== {clean_text(str(path))}\n{format_verdict(result)}\n")
+            else:
+                _emit(format_verdict(result))
+    finally:
+        grader.close(wait=False)
+    return worst

@@ -132,15 +132,87 @@ class CaseOutput(io.TextIOBase):
         return text
 
 
-def _watch_torch(names: set[str]) -> Any:
+def _watch_torch(names: set[str], banned_ids: dict[int, str] | None = None) -> Any:
+    """A dispatch watcher recording the name of every torch op called under it, and the banned name of
+    any op that *is* one of ``banned_ids`` (by identity, however the submission reached it)."""
     from torch.overrides import TorchFunctionMode
 
     class Watcher(TorchFunctionMode):
         def __torch_function__(self, func, types, args=(), kwargs=None):  # noqa: ANN001
             names.add(getattr(func, "__name__", "?"))
+            if banned_ids:
+                hit = banned_ids.get(id(func))
+                if hit is not None:
+                    names.add(hit)
             return func(*args, **(kwargs or {}))
 
     return Watcher()
+
+
+def _resolve(name: str) -> Any:
+    """The object a dotted name refers to among modules already imported (nothing is imported)."""
+    parts = name.split(".")
+    obj = sys.modules.get(parts[0])
+    for i, part in enumerate(parts[1:], 1):
+        if obj is None:
+            return None
+        obj = getattr(obj, part, None) or sys.modules.get(".".join(parts[: i + 1]))
+    return obj
+
+
+def watch_banned(names: list[str], called: set[str]) -> dict[int, str]:
+    """Arrange for banned functions to be seen however they are reached: torch ops are returned by
+    identity for the dispatch watcher; other functions (numpy's) are replaced, where they are defined and
+    where they are exported, by a wrapper that records the call. Modules and classes are left to the AST
+    scan (a banned class's work shows up as the banned ops it calls)."""
+    torch_ids: dict[int, str] = {}
+    for name in names:
+        obj = _resolve(name) if isinstance(name, str) else None
+        if obj is None or isinstance(obj, type | type(sys)) or not callable(obj):
+            continue
+        if name.startswith("torch."):
+            torch_ids[id(obj)] = name
+            continue
+
+        def spy(*args: Any, _real: Any = obj, _name: str = name, **kwargs: Any) -> Any:
+            called.add(_name)
+            return _real(*args, **kwargs)
+
+        parent = _resolve(name.rsplit(".", 1)[0])
+        home = sys.modules.get(getattr(obj, "__module__", None) or "")
+        attr = getattr(obj, "__name__", name.rsplit(".", 1)[-1])
+        for holder, key in ((parent, name.rsplit(".", 1)[-1]), (home, attr)):
+            if holder is not None and getattr(holder, key, None) is obj:
+                with contextlib.suppress(AttributeError, TypeError):
+                    setattr(holder, key, spy)
+    return torch_ids
+
+
+def spy_on_imports(top: str, seen: set[str]) -> None:
+    """Record in ``seen`` when the submission imports ``top`` by ``import``, ``__import__`` or
+    ``importlib.import_module``, even when the module is already loaded (and so never re-imported)."""
+    import builtins
+    import importlib
+
+    def check(name: Any) -> None:
+        if isinstance(name, str) and name.split(".")[0] == top:
+            seen.add(top)
+
+    real_import, real_module, real_dunder = builtins.__import__, importlib.import_module, importlib.__import__
+
+    def spy_import(name: Any, *args: Any, **kwargs: Any) -> Any:
+        check(name)
+        return real_import(name, *args, **kwargs)
+
+    def spy_module(name: Any, package: Any = None) -> Any:
+        check(name)
+        return real_module(name, package)
+
+    def spy_dunder(name: Any, *args: Any, **kwargs: Any) -> Any:
+        check(name)
+        return real_dunder(name, *args, **kwargs)
+
+    builtins.__import__, importlib.import_module, importlib.__import__ = spy_import, spy_module, spy_dunder
 
 
 def prewarm() -> None:
@@ -191,12 +263,20 @@ def run_submission(request: dict, cases: list[dict], result_fd: int) -> None:
     code = request["code"]
     linecache.cache[SUBMISSION_FILE] = (len(code), None, code.splitlines(True), SUBMISSION_FILE)
     called: set[str] = set()
+    imported: set[str] = set()
+    torch_ops: set[str] = set()  # numpy drills: torch ops seen when torch was already loaded
     watcher = None
+    banned_ids = watch_banned(list(request.get("watch") or []), called)
+    torch_before = "torch" in sys.modules
     if framework == "torch":
         import torch
 
         torch.set_num_threads(1)
-        watcher = _watch_torch(called)
+        watcher = _watch_torch(called, banned_ids)
+    else:  # a numpy drill: any import or use of torch is reported
+        if torch_before:
+            watcher = _watch_torch(torch_ops)
+        spy_on_imports("torch", imported)  # after the harness's own imports
     namespace: dict[str, Any] = {"__name__": "submission", "__file__": SUBMISSION_FILE}
     try:
         compiled = compile(code, SUBMISSION_FILE, "exec")
@@ -235,6 +315,10 @@ def run_submission(request: dict, cases: list[dict], result_fd: int) -> None:
         header["ms"] = (time.perf_counter() - started) * 1000
         header["output"] = out.take()
         _send(result_fd, header, blobs)
-    _send(result_fd, {"type": "done", "called": sorted(called)[:500]})
+    if framework != "torch" and ((not torch_before and "torch" in sys.modules) or (torch_before and torch_ops)):
+        imported.add("torch")
+    hits = sorted(name for name in called if "." in name)
+    _send(result_fd, {"type": "done", "called": (hits + sorted(called - set(hits)))[:500],
+                      "imported": sorted(imported)})
     sys.stdout = sys.__stdout__
     os.close(result_fd)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from dlprep.grading.textsafe import clean_text
+
 OUTPUT_CAP = 64_000
 
 
@@ -46,6 +48,19 @@ class GradeResult:
     @property
     def ok(self) -> bool:
         return self.status == "pass"
+
+    def sanitized(self) -> GradeResult:
+        """This result with every text field passed through :func:`~dlprep.grading.textsafe.clean_text`
+        (control characters escaped, valid UTF-8), in place; returns ``self``."""
+        self.message = clean_text(self.message)
+        self.output = clean_text(self.output)
+        self.diagnosis = clean_text(self.diagnosis) if self.diagnosis else self.diagnosis
+        self.warnings = [clean_text(w) for w in self.warnings]
+        self.isolation = [clean_text(x) for x in self.isolation]
+        for test in self.tests:
+            test.name, test.message = clean_text(test.name), clean_text(test.message)
+            test.output = clean_text(test.output)
+        return self
 
     def to_dict(self) -> dict:
         """Exercism v2 fields first, then dlprep's."""

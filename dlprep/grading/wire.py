@@ -15,6 +15,8 @@ import struct
 from typing import Any
 
 MAX_HEADER = 1 << 20
+MAX_DEPTH = 32
+MAX_BLOBS = 4096
 
 
 class WireError(Exception):
@@ -27,9 +29,16 @@ def frame(data: bytes) -> bytes:
 
 
 def pack_message(header: dict, blobs: list[bytes] = ()) -> bytes:
-    """The bytes of one message: the JSON header, then its blobs."""
+    """The bytes of one message: the JSON header, then its blobs. Raises WireError when the header is
+    over :data:`MAX_HEADER` bytes (the reader would refuse it) or cannot be encoded."""
     header = dict(header, blobs=len(blobs))
-    parts = [frame(json.dumps(header).encode())]
+    try:
+        data = json.dumps(header).encode()
+    except (ValueError, TypeError, RecursionError):
+        raise WireError("a message header cannot be encoded") from None
+    if len(data) > MAX_HEADER:
+        raise WireError(f"a message header of {len(data)} bytes exceeds the limit of {MAX_HEADER}")
+    parts = [frame(data)]
     parts.extend(frame(b) for b in blobs)
     return b"".join(parts)
 
@@ -41,8 +50,48 @@ def write_all(fd: int, data: bytes) -> None:
         view = view[os.write(fd, view):]
 
 
+def _too_deep(value: Any, limit: int) -> bool:
+    """True when ``value`` nests lists and dicts more than ``limit`` levels (iterative: no recursion)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def parse_header(body: bytes) -> tuple[dict, int]:
+    """A header frame's JSON object and its blob count. Total over bytes: any input either parses to a
+    dict nested at most :data:`MAX_DEPTH` deep with a valid ``blobs`` count, or raises WireError."""
+    if len(body) > MAX_HEADER:
+        raise WireError(f"a header of {len(body)} bytes exceeds the limit of {MAX_HEADER}")
+    try:
+        header = json.loads(body)
+    except RecursionError:
+        raise WireError("a message header is nested too deeply") from None
+    except (ValueError, UnicodeDecodeError, TypeError):
+        raise WireError("a message header is not valid JSON") from None
+    if not isinstance(header, dict):
+        raise WireError("a message header is malformed (not an object)")
+    if _too_deep(header, MAX_DEPTH):
+        raise WireError("a message header is nested too deeply")
+    count = header.get("blobs", 0)
+    if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= MAX_BLOBS:
+        raise WireError("a message header is malformed (bad blob count)")
+    return header, count
+
+
 class MessageReader:
-    """Incremental parser: feed bytes, take complete messages. Enforces per-frame and total size caps."""
+    """Incremental parser: feed bytes, take complete messages. Enforces per-frame and total size caps.
+
+    Total: :meth:`feed` returns messages or raises :class:`WireError`, whatever the bytes."""
 
     def __init__(self, max_frame: int, max_total: int) -> None:
         self.buffer = bytearray()
@@ -50,6 +99,7 @@ class MessageReader:
         self.max_total = max_total
         self.total = 0
         self._pending: dict | None = None
+        self._count = 0
         self._blobs: list[bytes] = []
 
     def feed(self, data: bytes) -> list[tuple[dict, list[bytes]]]:
@@ -70,25 +120,19 @@ class MessageReader:
             body = bytes(self.buffer[pos + 4:pos + 4 + size])
             pos += 4 + size
             if self._pending is None:
-                try:
-                    header = json.loads(body)
-                except (ValueError, UnicodeDecodeError):
-                    raise WireError("a result header is not valid JSON") from None
-                count = header.get("blobs", 0) if isinstance(header, dict) else None
-                if not isinstance(count, int) or isinstance(count, bool) or not 0 <= count <= 4096:
-                    raise WireError("a result header is malformed")
-                self._pending, self._blobs = header, []
+                self._pending, self._count = parse_header(body)
+                self._blobs = []
             else:
                 self._blobs.append(body)
-            if self._pending is not None and len(self._blobs) == self._pending["blobs"]:
+            if self._pending is not None and len(self._blobs) == self._count:
                 done.append((self._pending, self._blobs))
                 self._pending, self._blobs = None, []
         del self.buffer[:pos]
         return done
 
 
-def read_message(stream: io.BufferedReader) -> tuple[dict, list[bytes]] | None:
-    """Blocking read of one message from a trusted stream; None at end of stream."""
+def read_message(stream: io.BufferedReader, max_frame: int = 1 << 31) -> tuple[dict, list[bytes]] | None:
+    """Blocking read of one message; None at end of stream. Total: malformed bytes raise WireError."""
     def exact(n: int) -> bytes | None:
         data = stream.read(n)
         if not data:
@@ -97,20 +141,22 @@ def read_message(stream: io.BufferedReader) -> tuple[dict, list[bytes]] | None:
             raise WireError("stream ended inside a frame")
         return data
 
-    def one() -> bytes | None:
+    def one(limit: int) -> bytes | None:
         head = exact(4)
         if head is None:
             return None
         (size,) = struct.unpack(">I", head)
+        if size > limit:
+            raise WireError(f"a frame of {size} bytes exceeds the limit of {limit}")
         return exact(size) if size else b""
 
-    body = one()
+    body = one(MAX_HEADER)
     if body is None:
         return None
-    header = json.loads(body)
+    header, count = parse_header(body)
     blobs = []
-    for _ in range(header.get("blobs", 0)):
-        blob = one()
+    for _ in range(count):
+        blob = one(max_frame)
         if blob is None:
             raise WireError("stream ended inside a message")
         blobs.append(blob)

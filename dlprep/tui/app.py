@@ -31,6 +31,9 @@ class DlprepApp(App):
         self.services = services or open_services(home)
         self.seed = seed  # fixes the shuffle of multiple-choice options (tests, snapshots)
 
+    def on_mount(self) -> None:
+        self.call_after_refresh(self.services.start_helpers)  # after the first paint
+
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.services)
 

@@ -88,3 +88,54 @@ def test_doctor_reports_every_layer(tmp_path: Path) -> None:
     for layer in ("pid-namespace", "net-namespace", "landlock", "seccomp", "rlimits"):
         assert layer in run.stdout
     assert "solutions/ cannot be read" in run.stdout
+
+
+HOSTILE_MIDDLE = (
+    "import os, struct, time\n"
+    "def layer_norm(x, gamma, beta, eps=1e-5):\n"
+    "    print('\\x1b[2J\\x1b]0;pwned\\x07')\n"
+    "    data = struct.pack('>I', 2) + b'{}' + struct.pack('>I', 4000) + b'[' * 2000 + b']' * 2000\n"
+    "    for fd in range(3, 12):\n"
+    "        try:\n"
+    "            os.write(fd, data)\n"
+    "        except OSError:\n"
+    "            pass\n"
+    "    time.sleep(5)\n"
+)
+
+
+def _files(tmp_path: Path) -> list[str]:
+    mistake = (drills_dir() / "layer_norm" / "mistakes.py").read_text() + "\nlayer_norm = eps_outside_sqrt\n"
+    files = {"good.py": (solutions_dir() / "layer_norm.py").read_text(), "hostile.py": HOSTILE_MIDDLE,
+             "again.py": (solutions_dir() / "layer_norm.py").read_text(), "mistake.py": mistake}
+    for name, text in files.items():
+        (tmp_path / name).write_text(text)
+    return [str(tmp_path / name) for name in files]
+
+
+def test_check_grades_many_files_in_order_as_json_lines(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    run = dlprep("check", "layer_norm", *files, "--json", home=tmp_path)
+    assert run.returncode == 1, run.stderr
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["file"] for r in rows] == files
+    assert [r["status"] for r in rows] == ["pass", "error", "pass", "fail"]
+    assert all(r["version"] == 2 and r["drill"] == "layer_norm" for r in rows)
+    assert rows[3]["mistake"] == "eps_outside_sqrt"
+    assert "\x1b" not in run.stdout and "\\x1b[2J" in rows[1]["output"]
+    alone = json.loads(dlprep("check", "layer_norm", files[3], "--json", home=tmp_path).stdout)
+    keep = ("status", "message", "passed", "mistake", "diagnosis", "warnings")
+    assert {k: rows[3][k] for k in keep} == {k: alone[k] for k in keep}, "the hostile file changed a later verdict"
+
+
+def test_check_many_files_prints_each_verdict_and_exits_with_the_worst(tmp_path: Path) -> None:
+    files = _files(tmp_path)
+    run = dlprep("check", "layer_norm", files[0], files[2], home=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.count("PASS layer_norm: all 8 cases pass") == 2
+    assert f"== {files[0]}" in run.stdout and f"== {files[2]}" in run.stdout
+    run = dlprep("check", "layer_norm", files[0], str(tmp_path / "missing.py"), files[3], "--json", home=tmp_path)
+    assert run.returncode == 2
+    rows = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [r["status"] for r in rows] == ["pass", "error", "fail"]
+    assert "cannot be read" in rows[1]["message"] and "missing.py: cannot be read" in run.stderr

@@ -148,7 +148,7 @@ def test_dispatch_watcher_flags_a_hidden_banned_call(grader: Grader) -> None:
     name = ban.rsplit(".", 1)[1]
     hidden = (
         f"\n\n_real = {entry}\nimport torch as _t\n\n\ndef {entry}(*args, **kwargs):\n"
-        f"    op = getattr(_t.nn.functional, {name[:2]!r} + {name[2:]!r})\n"
+        f"    op = getattr(_t.nn.functional, {name[::-1]!r}[::-1])\n"  # a name no static scan can fold
         "    for n in range(1, 5):\n        try:\n"
         "            op(*[_t.zeros(1, 1, 2, 2, dtype=_t.float64)] * n)\n            break\n"
         "        except TypeError:\n            continue\n        except Exception:\n            break\n"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import json
 import struct
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from dlprep.grading import wire
 from dlprep.grading.safe_npy import BadOutput, load_array
@@ -109,3 +112,87 @@ def test_a_body_shorter_than_the_shape_is_refused() -> None:
 def test_garbage_is_refused() -> None:
     with pytest.raises(BadOutput):
         load_array(b"\x93NUMPY garbage")
+
+
+# ----- the reader is total: any bytes end in messages or a WireError ------------------------------------------
+
+JSON_LEAVES = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | st.text(max_size=20)
+JSON_VALUES = st.recursive(JSON_LEAVES, lambda inner: st.lists(inner, max_size=4)
+                           | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=30)
+
+
+def _nested(depth: int, opener: bytes, closer: bytes) -> bytes:
+    return opener * depth + b"1" + closer * depth
+
+
+FRAME_BODIES = st.one_of(
+    st.binary(max_size=200),
+    JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+    st.dictionaries(st.sampled_from(["type", "blobs", "index", "outputs"]), JSON_VALUES, max_size=4)
+    .map(lambda d: json.dumps(d).encode()),
+    st.integers(0, 3000).map(lambda n: _nested(n, b"[", b"]")),
+    st.integers(0, 3000).map(lambda n: b'{"a": ' * n + b"1" + b"}" * n),
+)
+
+
+def _frames(bodies: list[bytes], lies: list[int]) -> bytes:
+    out = b""
+    for i, body in enumerate(bodies):
+        size = len(body) if not lies or lies[i % len(lies)] < 0 else lies[i % len(lies)]
+        out += struct.pack(">I", size) + body
+    return out
+
+
+def _check_message(header: object, blobs: object) -> None:
+    assert isinstance(header, dict) and isinstance(blobs, list)
+    assert all(isinstance(b, bytes) for b in blobs)
+    assert isinstance(header.get("blobs", 0), int)
+    json.dumps(header)  # depth-capped: re-encoding (as the worker does) never recurses too deep
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies=st.lists(FRAME_BODIES, max_size=6), lies=st.lists(st.integers(-1, (1 << 32) - 1), max_size=3),
+       chunk=st.integers(1, 64))
+def test_the_reader_turns_any_bytes_into_messages_or_a_wire_error(bodies: list[bytes], lies: list[int],
+                                                                   chunk: int) -> None:
+    data = _frames(bodies, lies)
+    reader = wire.MessageReader(max_frame=10_000, max_total=1 << 20)
+    try:
+        for i in range(0, len(data), chunk):
+            for header, blobs in reader.feed(data[i:i + chunk]):
+                _check_message(header, blobs)
+    except wire.WireError:
+        pass
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bodies=st.lists(FRAME_BODIES, max_size=6), lies=st.lists(st.integers(-1, (1 << 32) - 1), max_size=3))
+def test_the_blocking_reader_turns_any_bytes_into_messages_or_a_wire_error(bodies: list[bytes],
+                                                                           lies: list[int]) -> None:
+    stream = io.BytesIO(_frames(bodies, lies))
+    try:
+        while (message := wire.read_message(stream, max_frame=10_000)) is not None:
+            _check_message(*message)
+    except wire.WireError:
+        pass
+
+
+@pytest.mark.parametrize("body", [
+    b"{}", b'{"type": "case"}', _nested(5000, b"[", b"]"), b'{"a": ' * 990 + b"1" + b"}" * 990,
+    b'{"a": ' * (wire.MAX_DEPTH + 1) + b"1" + b"}" * (wire.MAX_DEPTH + 1), b'"text"', b"null", b'{"blobs": true}',
+])
+def test_headers_without_blobs_or_nested_too_deep_are_handled(body: bytes) -> None:
+    reader = wire.MessageReader(max_frame=10_000, max_total=1 << 20)
+    try:
+        messages = reader.feed(wire.frame(body))
+    except wire.WireError:
+        assert body not in (b"{}", b'{"type": "case"}')
+        return
+    assert messages == [(json.loads(body), [])]
+
+
+def test_pack_message_refuses_a_header_the_reader_would_refuse() -> None:
+    with pytest.raises(wire.WireError, match="exceeds"):
+        wire.pack_message({"code": "x" * wire.MAX_HEADER})
+    with pytest.raises(wire.WireError, match="cannot be encoded"):
+        wire.pack_message({"value": object()})

@@ -53,7 +53,8 @@ def shared_grader(app: App) -> Any:
     if grader is None:
         from dlprep.grading import Grader
 
-        grader = Grader()
+        services = getattr(app, "services", None)
+        grader = Grader(compute=services.compute) if services is not None else Grader()
         app.grader = grader
         atexit.register(grader.close)
     return grader
