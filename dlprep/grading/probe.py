@@ -87,13 +87,14 @@ def probe_sandbox(client: WorkerClient | None = None) -> ProbeReport:
     flags = None
     try:
         for header, data in client.grade(request, blobs):
+            if header.get("type") == "finished" and isinstance(header.get("isolation"), dict):
+                facts = header["isolation"]  # from the worker: the child's own word is never taken
+                report.active = [str(x) for x in facts.get("active", [])]
+                report.missing = {str(k): str(v) for k, v in facts.get("missing", {}).items()}
             message = header.get("message") if header.get("type") == "child" else None
             if not isinstance(message, dict):
                 continue
-            if message.get("type") == "layers":
-                report.active = [str(x) for x in message.get("active", [])]
-                report.missing = {str(k): str(v) for k, v in message.get("missing", {}).items()}
-            elif message.get("type") == "case" and message.get("status") == "ok" and data:
+            if message.get("type") == "case" and message.get("status") == "ok" and data:
                 from dlprep.grading.safe_npy import load_array
 
                 flags = [int(v) for v in load_array(data[0])]

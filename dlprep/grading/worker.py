@@ -1,61 +1,340 @@
-"""The warm grading worker: a long-lived process that forks one sandboxed child per submission.
+"""The warm grading worker: a long-lived process that runs one sandboxed child per submission.
 
-Started by :mod:`dlprep.grading.client` as ``python -I worker.py``. It imports numpy (and torch when a
-torch drill arrives) but never runs torch compute, holds no reference or expected output, and imports
-only its sibling modules ``wire``, ``isolation`` and ``harness`` as top-level modules. For each grade it
-forks ``A`` (enters new namespaces, reaps) which forks ``B`` (PID 1 of the new PID namespace: applies
-rlimits, Landlock, seccomp, closes fds, runs the cases). Killing ``B`` ends every process in the sandbox.
+Started by :mod:`dlprep.grading.client` as ``python -I worker.py`` with a fixed, minimal environment.
+Before it reads anything it forks a **fork server**, which imports numpy (and torch when asked) and
+never sees a submission or a case: every sandbox is forked from that clean state, so no child can find
+an earlier submission or another drill's cases in its memory. The worker itself supervises: it hands
+each sandbox its request (code and the current drill's cases), relays the results, and is the only
+source of isolation facts (the sandbox reports them on a channel it closes before learner code runs,
+and the worker checks what it can in ``/proc``).
+
+Per grade the fork server forks ``A`` (through a short-lived middle process, so that ``A`` becomes the
+worker's child): ``A`` enters new user, mount, network and PID namespaces, mounts a private size-capped
+tmpfs and forks ``B``, PID 1 of the new PID namespace, which applies rlimits, Landlock (writes only in
+its tmpfs; reads only the allow-list of :mod:`allowlist` for the drill's framework), seccomp and a fixed
+environment, closes fds and runs the cases. Killing ``B`` ends every process in the sandbox.
+
+Imports only its sibling modules (``wire``, ``isolation``, ``allowlist``; ``harness`` in the fork
+server) as top-level modules.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import json
 import os
 import select
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import contextlib
-
-import harness  # noqa: E402
+import allowlist  # noqa: E402
 import isolation  # noqa: E402
-import numpy  # noqa: E402,F401  - imported once here so every child starts warm
 import wire  # noqa: E402
 
 OUTPUT_CAP = 64_000
 RESULT_FRAME_CAP = 64 << 20
 RESULT_TOTAL_CAP = 256 << 20
+FACTS_CAP = 1 << 16
 TMPFS_MB = 32
 PR_SET_CHILD_SUBREAPER = 36
 MAX_CPU_S = 125
+ROOT_PREFIX = "dlprep-sandbox-"
 DISABLED = {x.strip() for x in os.environ.get("DLPREP_SANDBOX_DISABLE", "").split(",") if x.strip()}
 
 
-class Worker:
-    """State kept between grades: the prepared layers and the private temp root."""
+# --------------------------------------------------------------------------------------------------------
+# The temp root: one per worker, locked while the worker lives; roots of dead workers are removed.
 
-    def __init__(self, proto_in: int, proto_out: int) -> None:
+
+def remove_stale_roots(parent: str) -> list[str]:
+    """Remove the temp roots of workers that died without cleaning up (killed with SIGKILL): a root
+    whose lock can be taken, or one without a lock whose worker pid is gone. Returns what was removed."""
+    removed = []
+    try:
+        names = [n for n in os.listdir(parent) if n.startswith(ROOT_PREFIX)]
+    except OSError:
+        return removed
+    for name in names:
+        root = os.path.join(parent, name)
+        try:
+            if os.lstat(root).st_uid != os.getuid() or not os.path.isdir(root):
+                continue
+            fd = os.open(os.path.join(root, ".lock"), os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            pid = name[len(ROOT_PREFIX):].split("-", 1)[0]
+            if pid.isdigit() and not os.path.exists(f"/proc/{pid}"):
+                shutil.rmtree(root, ignore_errors=True)
+                removed.append(root)
+            continue
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        shutil.rmtree(root, ignore_errors=True)
+        os.close(fd)
+        removed.append(root)
+    return removed
+
+
+def make_temp_root() -> tuple[str, int]:
+    """A fresh temp root for this worker and the fd holding its lock (stale roots are removed first)."""
+    parent = tempfile.gettempdir()
+    remove_stale_roots(parent)
+    root = tempfile.mkdtemp(prefix=f"{ROOT_PREFIX}{os.getpid()}-", dir=parent)
+    lock = os.open(os.path.join(root, ".lock"), os.O_CREAT | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return root, lock
+
+
+# --------------------------------------------------------------------------------------------------------
+# The fork server: clean state, never sees learner code or cases.
+
+
+def _send_json(sock: socket.socket, message: dict, fds: list[int] = ()) -> None:
+    if fds:
+        socket.send_fds(sock, [json.dumps(message).encode()], list(fds))
+    else:
+        sock.send(json.dumps(message).encode())
+
+
+class ForkServer:
+    """Forks sandboxes from a clean process holding only the imports and the prepared layers."""
+
+    def __init__(self, sock: socket.socket, temp_root: str, worker_pid: int) -> None:
+        self.sock = sock
+        self.temp_root = temp_root
+        self.worker_pid = worker_pid
+        self.deny: list[str] = []
+        self.read_layers: dict[str, int] = {}
+        self.seccomp: object | None = None
+        self.missing: dict[str, str] = {}
+
+    def serve(self) -> None:
+        global harness
+        import harness
+        import numpy  # noqa: F401 - imported once here so that every sandbox starts warm
+
+        while True:
+            try:
+                data, fds, _, _ = socket.recv_fds(self.sock, 1 << 16, 8)
+            except OSError:
+                return
+            if not data:
+                return
+            message = json.loads(data)
+            command = message.get("cmd")
+            if command == "setup":
+                self.setup(message.get("deny", []))
+                _send_json(self.sock, {"missing": self.missing})
+            elif command == "load":
+                self.load_torch()
+                _send_json(self.sock, {"missing": self.missing})
+            elif command == "spawn":
+                _send_json(self.sock, {"pid": self.spawn(message["run_dir"], fds)})
+
+    def setup(self, deny: list[str]) -> None:
+        self.deny = list(deny)
+        off = "disabled by DLPREP_SANDBOX_DISABLE"
+        if "landlock" in DISABLED:
+            self.missing["landlock"] = off
+        else:
+            self._read_layer("numpy")
+        if "seccomp" in DISABLED:
+            self.missing["seccomp"] = off
+        else:
+            self.seccomp, reason = isolation.build_seccomp()
+            if self.seccomp is None:
+                self.missing["seccomp"] = reason
+
+    def _read_layer(self, framework: str) -> None:
+        readable, listable = allowlist.read_allow_list(framework)
+        readable = isolation.allowed_paths([*readable, self.temp_root], self.deny)
+        fd, reason = isolation.build_read_layer(readable, listable)
+        if fd is None:
+            self.missing["landlock"] = reason
+        else:
+            self.read_layers[framework] = fd
+
+    def load_torch(self) -> None:
+        import torch
+
+        torch.set_num_threads(1)
+        if "landlock" not in DISABLED and "landlock" not in self.missing and "torch" not in self.read_layers:
+            self._read_layer("torch")
+
+    def spawn(self, run_dir: str, fds: list[int]) -> int:
+        """Fork sandbox ``A`` through a middle process that exits at once, so that ``A`` is re-parented
+        to the worker (a subreaper) and the worker waits for it. Returns ``A``'s pid."""
+        report_r, report_w = os.pipe()
+        middle = os.fork()
+        if middle == 0:
+            try:
+                os.close(report_r)
+                pid_a = os.fork()
+                if pid_a == 0:
+                    os.close(report_w)
+                    self._child_a(run_dir, *fds)
+                os.write(report_w, str(pid_a).encode())
+            finally:
+                os._exit(0)
+        os.close(report_w)
+        for fd in fds:
+            os.close(fd)
+        data = b""
+        while chunk := os.read(report_r, 32):
+            data += chunk
+        os.close(report_r)
+        os.waitpid(middle, 0)
+        return int(data or b"0")
+
+    def _await_worker_parent(self) -> None:
+        """Wait until the middle process has exited and the worker is the parent, then ask for SIGKILL
+        when the worker dies (asked earlier, the middle process's exit would deliver it)."""
+        deadline = time.monotonic() + 5
+        while os.getppid() != self.worker_pid:
+            if time.monotonic() > deadline:
+                os._exit(72)
+            time.sleep(0.0002)
+        isolation.set_parent_death_signal()
+        if os.getppid() != self.worker_pid:
+            os._exit(72)
+
+    def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w, facts_w) -> None:  # noqa: ANN001
+        code = 70
+        try:
+            self._await_worker_parent()
+            keep = {req_r, res_w, out_w, ctl_w, facts_w, *self.read_layers.values()}
+            isolation.close_fds(keep)  # the fork server's socket and the worker's lock among them
+            if "namespaces" in DISABLED:
+                layers, ns_reason = [], "disabled by DLPREP_SANDBOX_DISABLE"
+            else:
+                layers, ns_reason = isolation.unshare_namespaces()
+            missing = dict(self.missing)
+            if ns_reason:
+                missing["namespaces"] = ns_reason
+            if "mount-namespace" in layers:
+                if isolation.mount_private_tmpfs(run_dir, TMPFS_MB):
+                    layers.append("private-tmpfs")
+                else:
+                    missing["private-tmpfs"] = "mounting a writable tmpfs failed"
+            write_layer = None
+            if self.read_layers:
+                write_layer, reason = isolation.build_write_layer(run_dir)
+                if write_layer is None:
+                    missing["landlock"] = reason
+            pid_b = os.fork()
+            if pid_b == 0:
+                self._child_b(run_dir, req_r, res_w, out_w, facts_w, write_layer, layers, missing)
+            os.write(ctl_w, str(pid_b).encode())
+            for fd in (req_r, res_w, out_w, ctl_w, facts_w):
+                os.close(fd)
+            _, status = os.waitpid(pid_b, 0)
+            code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+        finally:
+            os._exit(code)
+
+    def _child_b(self, run_dir, req_r, res_w, out_w, facts_w, write_layer, layers, missing) -> None:  # noqa: ANN001
+        try:
+            isolation.set_parent_death_signal()
+            os.setsid()
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.dup2(out_w, 1)
+            os.dup2(out_w, 2)
+            read_layers = dict(self.read_layers)
+            keep = {res_w, req_r, facts_w, *read_layers.values()} | ({write_layer} if write_layer else set())
+            isolation.close_fds(keep)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+            address_space = isolation.virtual_memory_size() + (2 << 30)
+            isolation.apply_rlimits(MAX_CPU_S, address_space, 16 << 20, 64)
+            layers += ["rlimits", "closed-fds"]
+            wrote_locked = write_layer is not None and isolation.apply_landlock(write_layer)
+            if self.seccomp is not None:
+                if isolation.apply_seccomp(self.seccomp):
+                    layers.append("seccomp")
+                else:
+                    missing["seccomp"] = "loading the filter failed"
+            os.chdir(run_dir)
+            isolation.replace_environment(isolation.child_environment(run_dir))
+            tempfile.tempdir = run_dir  # the fork server's cached choice would be the host's temp folder
+            with contextlib.suppress(Exception):
+                harness.prewarm()
+            request, blobs = self._read_request(req_r)
+            wanted = "torch" if "torch" in (request.get("framework"), *request.get("preload", [])) else "numpy"
+            read_layer = read_layers.pop(wanted, None)
+            for fd in read_layers.values():
+                os.close(fd)
+            if read_layer is not None:
+                if isolation.apply_landlock(read_layer) and wrote_locked:
+                    layers.append("landlock")
+                else:
+                    missing["landlock"] = "landlock_restrict_self failed"
+            facts = json.dumps({"active": layers, "missing": missing}).encode()[:FACTS_CAP]
+            wire.write_all(facts_w, facts)
+            os.close(facts_w)  # the worker's facts are final: nothing the learner's code does reaches it
+            cases = wire.decode_value(request["cases"], blobs)
+            del request["cases"], blobs
+            harness.run_submission(request, cases, res_w)
+        except BaseException:  # noqa: BLE001 - the child never returns into the fork server's loop
+            os._exit(71)
+        os._exit(0)
+
+    @staticmethod
+    def _read_request(req_r: int) -> tuple[dict, list[bytes]]:
+        reader = wire.MessageReader(1 << 31, 1 << 62)
+        while True:
+            data = os.read(req_r, 1 << 20)
+            if not data:
+                os._exit(0)
+            found = reader.feed(data)
+            if found:
+                os.close(req_r)
+                return found[0]
+
+
+# --------------------------------------------------------------------------------------------------------
+# The worker: trusted supervisor.
+
+
+class Worker:
+    """State kept between grades: the fork server, the standby sandbox and the encoded case sets."""
+
+    def __init__(self, proto_in: int, proto_out: int, server: socket.socket, server_pid: int,
+                 temp_root: str) -> None:
         self.proto_in = proto_in
         self.proto_out = proto_out
+        self.server = server
+        self.server_pid = server_pid
         self.reader = wire.MessageReader(RESULT_FRAME_CAP, 1 << 62)
         self.queue: list[tuple[dict, list[bytes]]] = []
-        self.temp_root = tempfile.mkdtemp(prefix="dlprep-sandbox-")
-        self.ruleset: int | None = None
-        self.seccomp: object | None = None
+        self.temp_root = temp_root
         self.missing: dict[str, str] = {}
         self.torch_loaded = False
         self.standby: dict | None = None
-        self.cases: dict[str, tuple] = {}  # cases_key -> (tree, blobs, decoded): trusted inputs, kept per drill
-        self.spawned = 0
+        self.cases: dict[str, tuple] = {}  # cases_key -> (tree, blobs): trusted inputs, never forked from
         self.pending: dict[int, int] = {}
         self.layers: list[str] = []
 
     def send(self, header: dict, blobs: list[bytes] = ()) -> None:
         wire.write_all(self.proto_out, wire.pack_message(header, blobs))
+
+    def ask_server(self, message: dict, fds: list[int] = ()) -> dict:
+        _send_json(self.server, message, fds)
+        data = self.server.recv(1 << 16)
+        if not data:
+            raise EOFError("the fork server ended")
+        return json.loads(data)
 
     def next_message(self, block: bool = True) -> tuple[dict, list[bytes]] | None:
         while not self.queue:
@@ -74,47 +353,31 @@ class Worker:
         return self.queue.pop(0)
 
     def setup(self, deny: list[str]) -> None:
-        off = "disabled by DLPREP_SANDBOX_DISABLE"
-        if "landlock" in DISABLED:
-            self.missing["landlock"] = off
-        else:
-            reads = isolation.allowed_paths(isolation.python_read_roots(), deny)
-            self.ruleset, reason = isolation.build_landlock(reads, [self.temp_root])
-            if self.ruleset is None:
-                self.missing["landlock"] = reason
-        if "seccomp" in DISABLED:
-            self.missing["seccomp"] = off
-        else:
-            self.seccomp, reason = isolation.build_seccomp()
-            if self.seccomp is None:
-                self.missing["seccomp"] = reason
-        self.send({"type": "ready", "missing": self.missing, "pid": os.getpid()})
+        self.missing = self.ask_server({"cmd": "setup", "deny": deny})["missing"]
+        self.send({"type": "ready", "missing": self.missing, "pid": os.getpid(), "temp_root": self.temp_root})
 
     def load_torch(self) -> None:
         if not self.torch_loaded:
-            import torch
-
-            torch.set_num_threads(1)
+            self.missing = self.ask_server({"cmd": "load", "framework": "torch"})["missing"]
             self.torch_loaded = True
 
     def spawn_standby(self) -> None:
-        """Fork the next sandbox now, fully isolated and waiting for its request, so that a grade only
-        has to hand it the code and the cases."""
-        self.spawned += 1
-        run_dir = os.path.join(self.temp_root, f"run{self.spawned}")
-        os.mkdir(run_dir, 0o700)
+        """Have the fork server start the next sandbox now, fully isolated and waiting for its request,
+        so that a grade only has to hand it the code and the cases."""
+        run_dir = tempfile.mkdtemp(prefix="run-", dir=self.temp_root)
         req_r, req_w = os.pipe()
         res_r, res_w = os.pipe()
         out_r, out_w = os.pipe()
         ctl_r, ctl_w = os.pipe()
-        pid_a = os.fork()
-        if pid_a == 0:
-            os.close(req_w)
-            self._child_a(run_dir, req_r, res_w, out_w, ctl_w)
-        for fd in (req_r, res_w, out_w, ctl_w):
-            os.close(fd)
+        facts_r, facts_w = os.pipe()
+        ends = [req_r, res_w, out_w, ctl_w, facts_w]
+        try:
+            pid_a = self.ask_server({"cmd": "spawn", "run_dir": run_dir}, ends)["pid"]
+        finally:
+            for fd in ends:
+                os.close(fd)
         self.standby = {"pid_a": pid_a, "ctl_r": ctl_r, "req_w": req_w, "res_r": res_r, "out_r": out_r,
-                        "run_dir": run_dir, "cases": set(self.cases)}
+                        "facts_r": facts_r, "run_dir": run_dir}
 
     @staticmethod
     def _pid_b(sb: dict) -> int:
@@ -131,13 +394,17 @@ class Worker:
         sb, self.standby = self.standby, None
         if sb is None:
             return
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid_b(sb), signal.SIGKILL)
+        pid_b = self._pid_b(sb)
+        if pid_b:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(pid_b, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
             os.kill(sb["pid_a"], signal.SIGKILL)
-        os.waitpid(sb["pid_a"], 0)
-        self._reap_orphan(sb["pid_b"])
-        for fd in (sb["req_w"], sb["res_r"], sb["out_r"]):
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(sb["pid_a"], 0)
+        if pid_b:
+            self._reap_orphan(pid_b)
+        for fd in (sb["req_w"], sb["res_r"], sb["out_r"], sb["facts_r"]):
             os.close(fd)
         shutil.rmtree(sb["run_dir"], ignore_errors=True)
 
@@ -149,25 +416,23 @@ class Worker:
             self.spawn_standby()
         key = request.get("cases_key")
         if "cases" in request:
-            self.cases[key] = (request["cases"], blobs, wire.decode_value(request["cases"], blobs))
+            self.cases[key] = (request["cases"], blobs)
         elif key not in self.cases:
             self.send({"type": "finished", "error": "the worker lost the cases; grade again", "exit_code": None})
             return
         sb, self.standby = self.standby, None
-        if key in sb["cases"]:  # the standby inherited them already decoded
-            request, blobs = {k: v for k, v in request.items() if k != "cases"}, []
-        else:
-            request, blobs = dict(request, cases=self.cases[key][0]), self.cases[key][1]
+        request, blobs = dict(request, cases=self.cases[key][0]), self.cases[key][1]
         budget = float(request["time_budget_s"])
         started = time.monotonic()
         with contextlib.suppress(OSError):
             wire.write_all(sb["req_w"], wire.pack_message(request, blobs))
         os.close(sb["req_w"])
+        del request, blobs
         self.send({"type": "started"})
         overlap = not self.torch_loaded
-        if overlap:  # a numpy-only worker forks cheaply: prepare the next sandbox while this one runs
+        if overlap:  # a numpy-only fork server forks cheaply: prepare the next sandbox while this one runs
             self.spawn_standby()
-        outcome = self._supervise(sb["pid_a"], self._pid_b(sb), sb["res_r"], sb["out_r"], started + budget + 1.0)
+        outcome = self._supervise(sb, started + budget + 1.0)
         outcome["wall_ms"] = (time.monotonic() - started) * 1000
         self.send(outcome)
         if "pid-namespace" not in self.layers:
@@ -176,93 +441,33 @@ class Worker:
         if not overlap:  # with torch the fork and set-up compete with the running child: do them after
             self.spawn_standby()
 
-    def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w) -> None:  # noqa: ANN001
-        code = 70
+    def _take_facts(self, pid_b: int, raw: bytes) -> dict:
+        """The isolation facts of one sandbox: what ``B`` reported before any learner code ran, checked
+        against ``/proc`` where possible. Never anything the child sends on its result channel."""
         try:
-            isolation.set_parent_death_signal()
-            keep = {req_r, res_w, out_w, ctl_w} | ({self.ruleset} if self.ruleset is not None else set())
-            isolation.close_fds(keep)  # in particular the worker's protocol pipes
-            if "namespaces" in DISABLED:
-                layers, ns_reason = [], "disabled by DLPREP_SANDBOX_DISABLE"
-            else:
-                layers, ns_reason = isolation.unshare_namespaces()
-            missing = dict(self.missing)
-            if ns_reason:
-                missing["namespaces"] = ns_reason
-            if "mount-namespace" in layers and isolation.mount_private_tmpfs(run_dir, TMPFS_MB):
-                layers.append("private-tmpfs")
-            pid_b = os.fork()
-            if pid_b == 0:
-                self._child_b(run_dir, req_r, res_w, out_w, layers, missing)
-            os.write(ctl_w, str(pid_b).encode())
-            for fd in (req_r, res_w, out_w, ctl_w):
-                os.close(fd)
-            _, status = os.waitpid(pid_b, 0)
-            code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
-        finally:
-            os._exit(code)
+            facts = json.loads(raw.decode())
+            active = [str(x) for x in facts["active"]]
+            missing = {str(k): str(v) for k, v in facts["missing"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return {"active": [], "missing": {"sandbox": "the sandbox ended before reporting its isolation"}}
+        active, dropped = isolation.confirmed_layers(pid_b, active)
+        missing.update(dropped)
+        return {"active": active, "missing": missing}
 
-    def _child_b(self, run_dir, req_r, res_w, out_w, layers, missing) -> None:  # noqa: ANN001
-        try:
-            isolation.set_parent_death_signal()
-            os.setsid()
-            null = os.open(os.devnull, os.O_RDONLY)
-            os.dup2(null, 0)
-            os.dup2(out_w, 1)
-            os.dup2(out_w, 2)
-            keep = {res_w, req_r} | ({self.ruleset} if self.ruleset is not None else set())
-            isolation.close_fds(keep)
-            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-            signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-            address_space = isolation.virtual_memory_size() + (2 << 30)
-            isolation.apply_rlimits(MAX_CPU_S, address_space, 16 << 20, 64)
-            layers.append("rlimits")
-            layers.append("closed-fds")
-            if self.ruleset is not None:
-                if isolation.apply_landlock(self.ruleset):
-                    layers.append("landlock")
-                else:
-                    missing["landlock"] = "landlock_restrict_self failed"
-            if self.seccomp is not None:
-                if isolation.apply_seccomp(self.seccomp):
-                    layers.append("seccomp")
-                else:
-                    missing["seccomp"] = "loading the filter failed"
-            os.chdir(run_dir)
-            os.environ.update(TMPDIR=run_dir, HOME=run_dir)
-            with contextlib.suppress(Exception):
-                harness.prewarm()
-            reader = wire.MessageReader(1 << 31, 1 << 62)
-            message = None
-            while message is None:
-                data = os.read(req_r, 1 << 20)
-                if not data:
-                    os._exit(0)
-                found = reader.feed(data)
-                message = found[0] if found else None
-            os.close(req_r)
-            request, blobs = message
-            wire.write_all(res_w, wire.pack_message({"type": "layers", "active": layers, "missing": missing}))
-            if "cases" in request:
-                cases = wire.decode_value(request["cases"], blobs)
-            else:
-                cases = self.cases[request["cases_key"]][2]
-            harness.run_submission(request, cases, res_w)
-        except BaseException:  # noqa: BLE001 - the child never returns into the worker loop
-            os._exit(71)
-        os._exit(0)
-
-    def _supervise(self, pid_a: int, pid_b: int, res_r: int, out_r: int, deadline: float) -> dict:
+    def _supervise(self, sb: dict, deadline: float) -> dict:
         """Relay the child's messages until it reports ``done``, dies, runs out of time or is cancelled.
 
         After ``done`` the sandbox is killed at once and reaped later (its teardown is not waited for).
         """
+        pid_a, pid_b = sb["pid_a"], self._pid_b(sb)
+        res_r, out_r, facts_r = sb["res_r"], sb["out_r"], sb["facts_r"]
         reader = wire.MessageReader(RESULT_FRAME_CAP, RESULT_TOTAL_CAP)
         output, dropped = bytearray(), 0
-        open_fds = {res_r, out_r}
+        facts = b""
+        open_fds = {res_r, out_r, facts_r}
         outcome: dict = {"type": "finished", "timed_out": False, "cancelled": False, "error": None,
                          "exit_code": None}
-        self.layers = []
+        isolation_facts: dict | None = None
         try:
             pidfd = os.pidfd_open(pid_a)
         except (AttributeError, OSError):
@@ -291,6 +496,12 @@ class Worker:
                 if message and message[0].get("type") == "cancel":
                     outcome["cancelled"] = True
                     break
+            if facts_r in ready and facts_r in open_fds:
+                data = os.read(facts_r, FACTS_CAP)
+                facts += data
+                if not data or len(facts) > FACTS_CAP:
+                    open_fds.discard(facts_r)
+                    isolation_facts = self._take_facts(pid_b, facts)
             for fd in (out_r, res_r):
                 if fd not in ready or fd not in open_fds:
                     continue
@@ -304,13 +515,21 @@ class Worker:
                 else:
                     try:
                         for header, blobs in reader.feed(data):
-                            if header.get("type") == "layers" and isinstance(header.get("active"), list):
-                                self.layers = header["active"]
+                            if header.get("type") == "layers":
+                                continue  # isolation facts never come from the child's own channel
                             self.send({"type": "child", "message": header}, blobs)
                             complete = complete or header.get("type") == "done"
                     except wire.WireError as exc:
                         outcome["error"] = str(exc)
                         complete = True
+        if isolation_facts is None:  # the grade ended first: the facts, if any, are already in the pipe
+            os.set_blocking(facts_r, False)
+            with contextlib.suppress(BlockingIOError, OSError):
+                while (data := os.read(facts_r, FACTS_CAP)) and len(facts) <= FACTS_CAP:
+                    facts += data
+            isolation_facts = self._take_facts(pid_b, facts)
+        outcome["isolation"] = isolation_facts
+        self.layers = isolation_facts["active"]
         if out_r in open_fds:
             os.set_blocking(out_r, False)
             try:
@@ -320,7 +539,7 @@ class Worker:
                     dropped += len(data) - len(data[:room])
             except (BlockingIOError, OSError):
                 pass
-        for fd in (res_r, out_r):
+        for fd in (res_r, out_r, facts_r):
             os.close(fd)
         if a_exited:
             status = polled_status if polled_status is not None else os.waitpid(pid_a, 0)[1]
@@ -363,13 +582,13 @@ class Worker:
 
     def _kill_strays(self) -> None:
         """Kill and reap every remaining descendant (only possible when the PID namespace is missing:
-        orphans are reparented to this subreaper)."""
+        orphans are reparented to this subreaper). The fork server and the standby sandbox stay."""
         for pid, pidfd in list(self.pending.items()):
             os.waitpid(pid, 0)
             os.close(pidfd)
             del self.pending[pid]
         for _ in range(50):
-            keep = {self.standby["pid_a"]} if self.standby else set()
+            keep = {self.server_pid} | ({self.standby["pid_a"]} if self.standby else set())
             strays = [pid for pid in isolation.children_of(os.getpid()) if pid not in keep]
             if not strays:
                 return
@@ -401,12 +620,40 @@ class Worker:
             elif kind == "ping":
                 self.reap_pending()
                 sb = self.standby
-                self.send({"type": "pong", "standby": [sb["pid_a"], self._pid_b(sb)] if sb else [],
-                           "pending": sorted(self.pending)})
+                idle = [self.server_pid, sb["pid_a"], self._pid_b(sb)] if sb else [self.server_pid]
+                self.send({"type": "pong", "standby": idle, "pending": sorted(self.pending),
+                           "temp_root": self.temp_root})
 
     def close(self) -> None:
-        self.discard_standby()
+        with contextlib.suppress(OSError, ChildProcessError):
+            self.discard_standby()
+        with contextlib.suppress(OSError):
+            self.server.close()
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.server_pid, 0)
         shutil.rmtree(self.temp_root, ignore_errors=True)
+
+
+def start_fork_server(temp_root: str, lock: int) -> tuple[socket.socket, int]:
+    """Fork the fork server before anything is read: it holds nothing but imports and layers."""
+    ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    worker_pid = os.getpid()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            ours.close()
+            isolation.set_parent_death_signal()
+            if os.getppid() != worker_pid:
+                os._exit(0)
+            null = os.open(os.devnull, os.O_RDWR)
+            os.dup2(null, 0)
+            os.dup2(null, 1)
+            isolation.close_fds({theirs.fileno(), lock})
+            ForkServer(theirs, temp_root, worker_pid).serve()
+        finally:
+            os._exit(0)
+    theirs.close()
+    return ours, pid
 
 
 def main() -> None:
@@ -414,7 +661,9 @@ def main() -> None:
     os.dup2(2, 1)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     isolation._libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
-    worker = Worker(0, proto_out)
+    temp_root, lock = make_temp_root()
+    server, server_pid = start_fork_server(temp_root, lock)
+    worker = Worker(0, proto_out, server, server_pid, temp_root)
     try:
         worker.serve()
     finally:
