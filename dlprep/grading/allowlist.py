@@ -12,6 +12,7 @@ Imported by the grading worker as a top-level module, so it imports nothing from
 
 from __future__ import annotations
 
+import csv
 import importlib.metadata as metadata
 import os
 import re
@@ -68,14 +69,29 @@ def distribution_closure(roots: tuple[str, ...]) -> list[metadata.Distribution]:
     return list(found.values())
 
 
-def distribution_paths(dist: metadata.Distribution) -> tuple[list[str], list[str]]:
-    """``(paths, site_dirs)``: what ``dist`` installed (its top-level folders and files, its metadata)
-    and the site folders holding them. Shared folders (``__pycache__``, ``bin``) give their files only."""
+def _record_paths(dist: metadata.Distribution) -> list[str]:
+    """The paths listed in ``dist``'s RECORD (read directly: ``Distribution.files`` builds an object per
+    line, slow for torch's tens of thousands)."""
+    text = dist.read_text("RECORD")
+    if text is None:
+        return [str(f) for f in dist.files or []]
+    paths = []
+    for line in text.splitlines():
+        if line.startswith('"'):  # a quoted path (it holds a comma): let csv read it
+            paths.extend(row[0] for row in csv.reader([line]) if row)
+        elif line:
+            paths.append(line.split(",", 1)[0])
+    return paths
+
+
+def distribution_paths(dist: metadata.Distribution) -> list[str]:
+    """What ``dist`` installed: its top-level folders and files and its metadata. Shared folders
+    (``__pycache__``) give their listed files only."""
     base = os.path.realpath(str(dist.locate_file("")))
     paths: set[str] = set()
-    for entry in dist.files or []:
-        parts = entry.parts
-        if not parts or parts[0] == "..":
+    for entry in _record_paths(dist):
+        parts = entry.split("/")
+        if not parts[0] or parts[0] == "..":
             continue
         if len(parts) == 1 or parts[0] == "__pycache__":
             paths.add(os.path.join(base, *parts))
@@ -84,7 +100,7 @@ def distribution_paths(dist: metadata.Distribution) -> tuple[list[str], list[str
     info = getattr(dist, "_path", None)
     if info is not None:
         paths.add(os.path.realpath(str(info)))
-    return sorted(p for p in paths if os.path.exists(p)), [base]
+    return sorted(p for p in paths if os.path.exists(p))
 
 
 def stdlib_dirs() -> list[str]:
@@ -106,19 +122,24 @@ def library_dirs() -> list[str]:
     return sorted({os.path.realpath(p) for p in candidates if os.path.isdir(p)})
 
 
-def read_allow_list(framework: str) -> tuple[list[str], list[str]]:
-    """``(readable, listable)`` for a drill of ``framework``: paths the child may read beneath, and site
-    folders it may only list (so that imports of allowed distributions find their names)."""
+def read_allow_list(framework: str) -> list[str]:
+    """The paths a child of a ``framework`` drill may read beneath. The site folders themselves are
+    not listable: imports find names through the import system's caches, filled before the fork."""
     readable: set[str] = set(library_dirs())
     readable.update(p for p in SYSTEM_FILES if os.path.exists(p))
-    listable: set[str] = set()
     for dist in distribution_closure(FRAMEWORK_DISTRIBUTIONS.get(framework, ("numpy",))):
-        paths, sites = distribution_paths(dist)
-        readable.update(paths)
-        listable.update(sites)
+        readable.update(distribution_paths(dist))
     for folder in stdlib_dirs():
         readable.update(carve(folder, lambda name: name in SITE_DIR_NAMES))
-    return sorted(readable), sorted(listable - readable)
+    return sorted(readable)
+
+
+def fill_import_caches() -> None:
+    """List every ``sys.path`` folder once now, while it can be read, so that a sandboxed child finds
+    the allowed distributions' top-level names (torch imports some lazily) without listing them."""
+    import importlib.machinery
+
+    importlib.machinery.PathFinder.find_spec("_dlprep_fills_the_import_caches")
 
 
 def carve(folder: str, excluded) -> list[str]:  # noqa: ANN001 - a predicate on entry names

@@ -131,10 +131,9 @@ def _ruleset(handled: int, net: int, scoped: int, rules: list[tuple[str, int]]) 
     return fd, ""
 
 
-def build_read_layer(readable: list[str], listable: list[str]) -> tuple[int | None, str]:
-    """The read layer: read (and map) files beneath ``readable`` only; list, not read, ``listable``."""
-    rules = [(p, READ_RIGHTS) for p in readable] + [(p, FS_READ_DIR) for p in listable]
-    return _ruleset(READ_RIGHTS, 0, 0, rules)
+def build_read_layer(readable: list[str]) -> tuple[int | None, str]:
+    """The read layer: read, list and map files beneath ``readable`` only."""
+    return _ruleset(READ_RIGHTS, 0, 0, [(p, READ_RIGHTS) for p in readable])
 
 
 def build_write_layer(write_dir: str) -> tuple[int | None, str]:

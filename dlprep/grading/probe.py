@@ -6,7 +6,9 @@ Used by ``dlprep doctor`` and the tests: the layers reported active must really 
 from __future__ import annotations
 
 import platform
+import sysconfig
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dlprep.grading import wire
 from dlprep.grading.client import WorkerClient
@@ -78,6 +80,13 @@ def probe_sandbox(client: WorkerClient | None = None) -> ProbeReport:
     home = data_home()
     home.mkdir(parents=True, exist_ok=True)
     targets = {"solutions/ cannot be read": str(solutions_dir()), "the data home cannot be read": str(home)}
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    installed = purelib / "dlprep" / "_data" / "solutions"
+    if (installed / "conv2d.py").is_file() and installed.resolve() != solutions_dir().resolve():
+        targets["the installed copy of the references cannot be read"] = str(installed / "conv2d.py")
+    if (purelib / "textual" / "__init__.py").is_file():
+        targets["packages the drills do not need cannot be read"] = str(purelib / "textual" / "__init__.py")
+    targets["site-packages cannot be listed"] = str(purelib)
     blobs: list[bytes] = []
     tree = wire.encode_value([{"name": "probe", "args": [list(targets.values())], "kwargs": {}}], blobs)
     request = {"type": "grade", "code": PROBE_SOURCE, "framework": "numpy", "kind": "function", "entry": "probe",

@@ -124,6 +124,8 @@ class ForkServer:
         import harness
         import numpy  # noqa: F401 - imported once here so that every sandbox starts warm
 
+        allowlist.fill_import_caches()
+
         while True:
             try:
                 data, fds, _, _ = socket.recv_fds(self.sock, 1 << 16, 8)
@@ -157,9 +159,8 @@ class ForkServer:
                 self.missing["seccomp"] = reason
 
     def _read_layer(self, framework: str) -> None:
-        readable, listable = allowlist.read_allow_list(framework)
-        readable = isolation.allowed_paths([*readable, self.temp_root], self.deny)
-        fd, reason = isolation.build_read_layer(readable, listable)
+        readable = isolation.allowed_paths([*allowlist.read_allow_list(framework), self.temp_root], self.deny)
+        fd, reason = isolation.build_read_layer(readable)
         if fd is None:
             self.missing["landlock"] = reason
         else:
@@ -169,6 +170,7 @@ class ForkServer:
         import torch
 
         torch.set_num_threads(1)
+        allowlist.fill_import_caches()
         if "landlock" not in DISABLED and "landlock" not in self.missing and "torch" not in self.read_layers:
             self._read_layer("torch")
 
