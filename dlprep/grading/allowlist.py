@@ -134,14 +134,6 @@ def read_allow_list(framework: str) -> list[str]:
     return sorted(readable)
 
 
-def fill_import_caches() -> None:
-    """List every ``sys.path`` folder once now, while it can be read, so that a sandboxed child finds
-    the allowed distributions' top-level names (torch imports some lazily) without listing them."""
-    import importlib.machinery
-
-    importlib.machinery.PathFinder.find_spec("_dlprep_fills_the_import_caches")
-
-
 def carve(folder: str, excluded) -> list[str]:  # noqa: ANN001 - a predicate on entry names
     """``folder``'s entries except those ``excluded`` names (Landlock only grants: a folder holding
     something to keep out is replaced by its other entries)."""

@@ -14,8 +14,9 @@ tmpfs and forks ``B``, PID 1 of the new PID namespace, which applies rlimits, La
 its tmpfs; reads only the allow-list of :mod:`allowlist` for the drill's framework), seccomp and a fixed
 environment, closes fds and runs the cases. Killing ``B`` ends every process in the sandbox.
 
-Imports only its sibling modules (``wire``, ``isolation``, ``allowlist``; ``harness`` in the fork
-server) as top-level modules.
+Imports only its sibling modules as top-level modules: ``wire`` and ``isolation``; ``allowlist`` in the
+worker, which computes the allow-lists while the fork server imports numpy or torch; ``harness`` in the
+fork server.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import allowlist  # noqa: E402
 import isolation  # noqa: E402
 import wire  # noqa: E402
 
@@ -100,6 +100,14 @@ def make_temp_root() -> tuple[str, int]:
 # The fork server: clean state, never sees learner code or cases.
 
 
+def fill_import_caches() -> None:
+    """List every ``sys.path`` folder once now, while it can be read, so that a sandboxed child finds
+    the allowed distributions' top-level names (torch imports some lazily) without listing them."""
+    import importlib.machinery
+
+    importlib.machinery.PathFinder.find_spec("_dlprep_fills_the_import_caches")
+
+
 def _send_json(sock: socket.socket, message: dict, fds: list[int] = ()) -> None:
     if fds:
         socket.send_fds(sock, [json.dumps(message).encode()], list(fds))
@@ -114,7 +122,6 @@ class ForkServer:
         self.sock = sock
         self.temp_root = temp_root
         self.worker_pid = worker_pid
-        self.deny: list[str] = []
         self.read_layers: dict[str, int] = {}
         self.seccomp: object | None = None
         self.missing: dict[str, str] = {}
@@ -124,19 +131,24 @@ class ForkServer:
         import harness
         import numpy  # noqa: F401 - imported once here so that every sandbox starts warm
 
-        allowlist.fill_import_caches()
-
+        fill_import_caches()
+        if "seccomp" in DISABLED:
+            self.missing["seccomp"] = "disabled by DLPREP_SANDBOX_DISABLE"
+        else:
+            self.seccomp, reason = isolation.build_seccomp()
+            if self.seccomp is None:
+                self.missing["seccomp"] = reason
         while True:
             try:
-                data, fds, _, _ = socket.recv_fds(self.sock, 1 << 16, 8)
+                data, fds, _, _ = socket.recv_fds(self.sock, 1 << 20, 8)
             except OSError:
                 return
             if not data:
                 return
             message = json.loads(data)
             command = message.get("cmd")
-            if command == "setup":
-                self.setup(message.get("deny", []))
+            if command == "layer":
+                self.read_layer(message["framework"], message["readable"])
                 _send_json(self.sock, {"missing": self.missing})
             elif command == "load":
                 self.load_torch()
@@ -144,35 +156,22 @@ class ForkServer:
             elif command == "spawn":
                 _send_json(self.sock, {"pid": self.spawn(message["run_dir"], fds)})
 
-    def setup(self, deny: list[str]) -> None:
-        self.deny = list(deny)
-        off = "disabled by DLPREP_SANDBOX_DISABLE"
-        if "landlock" in DISABLED:
-            self.missing["landlock"] = off
-        else:
-            self._read_layer("numpy")
-        if "seccomp" in DISABLED:
-            self.missing["seccomp"] = off
-        else:
-            self.seccomp, reason = isolation.build_seccomp()
-            if self.seccomp is None:
-                self.missing["seccomp"] = reason
-
-    def _read_layer(self, framework: str) -> None:
-        readable = isolation.allowed_paths([*allowlist.read_allow_list(framework), self.temp_root], self.deny)
-        fd, reason = isolation.build_read_layer(readable)
-        if fd is None:
-            self.missing["landlock"] = reason
-        else:
-            self.read_layers[framework] = fd
+    def read_layer(self, framework: str, readable: list[str] | None) -> None:
+        """Prepare the Landlock read layer for ``framework`` from the worker's allow-list (None: off)."""
+        if readable is None:
+            self.missing["landlock"] = "disabled by DLPREP_SANDBOX_DISABLE"
+        elif "landlock" not in self.missing and framework not in self.read_layers:
+            fd, reason = isolation.build_read_layer(readable)
+            if fd is None:
+                self.missing["landlock"] = reason
+            else:
+                self.read_layers[framework] = fd
 
     def load_torch(self) -> None:
         import torch
 
         torch.set_num_threads(1)
-        allowlist.fill_import_caches()
-        if "landlock" not in DISABLED and "landlock" not in self.missing and "torch" not in self.read_layers:
-            self._read_layer("torch")
+        fill_import_caches()
 
     def spawn(self, run_dir: str, fds: list[int]) -> int:
         """Fork sandbox ``A`` through a middle process that exits at once, so that ``A`` is re-parented
@@ -327,12 +326,18 @@ class Worker:
         self.cases: dict[str, tuple] = {}  # cases_key -> (tree, blobs): trusted inputs, never forked from
         self.pending: dict[int, int] = {}
         self.layers: list[str] = []
+        self.deny: list[str] = []
+        self.spawning: list[dict] = []  # standby sandboxes whose pid the fork server has not told yet
 
     def send(self, header: dict, blobs: list[bytes] = ()) -> None:
         wire.write_all(self.proto_out, wire.pack_message(header, blobs))
 
     def ask_server(self, message: dict, fds: list[int] = ()) -> dict:
+        self._resolve_spawns()
         _send_json(self.server, message, fds)
+        return self._answer()
+
+    def _answer(self) -> dict:
         data = self.server.recv(1 << 16)
         if not data:
             raise EOFError("the fork server ended")
@@ -354,13 +359,28 @@ class Worker:
             self.queue.extend(self.reader.feed(data))
         return self.queue.pop(0)
 
+    def readable(self, framework: str) -> list[str] | None:
+        """The allow-list for ``framework``'s read layer, computed here (the fork server meanwhile
+        imports numpy or torch); None when Landlock is switched off."""
+        if "landlock" in DISABLED:
+            return None
+        import allowlist
+
+        return isolation.allowed_paths([*allowlist.read_allow_list(framework), self.temp_root], self.deny)
+
     def setup(self, deny: list[str]) -> None:
-        self.missing = self.ask_server({"cmd": "setup", "deny": deny})["missing"]
+        self.deny = list(deny)
+        self.missing = self.ask_server({"cmd": "layer", "framework": "numpy", "readable": self.readable("numpy")})[
+            "missing"]
         self.send({"type": "ready", "missing": self.missing, "pid": os.getpid(), "temp_root": self.temp_root})
 
     def load_torch(self) -> None:
         if not self.torch_loaded:
-            self.missing = self.ask_server({"cmd": "load", "framework": "torch"})["missing"]
+            self._resolve_spawns()
+            _send_json(self.server, {"cmd": "load", "framework": "torch"})
+            readable = self.readable("torch")  # while torch is imported over there
+            self._answer()
+            self.missing = self.ask_server({"cmd": "layer", "framework": "torch", "readable": readable})["missing"]
             self.torch_loaded = True
 
     def spawn_standby(self) -> None:
@@ -373,13 +393,27 @@ class Worker:
         ctl_r, ctl_w = os.pipe()
         facts_r, facts_w = os.pipe()
         ends = [req_r, res_w, out_w, ctl_w, facts_w]
+        self._resolve_spawns()
         try:
-            pid_a = self.ask_server({"cmd": "spawn", "run_dir": run_dir}, ends)["pid"]
+            _send_json(self.server, {"cmd": "spawn", "run_dir": run_dir}, ends)  # the answer is read when needed
         finally:
             for fd in ends:
                 os.close(fd)
-        self.standby = {"pid_a": pid_a, "ctl_r": ctl_r, "req_w": req_w, "res_r": res_r, "out_r": out_r,
+        self.standby = {"pid_a": None, "ctl_r": ctl_r, "req_w": req_w, "res_r": res_r, "out_r": out_r,
                         "facts_r": facts_r, "run_dir": run_dir}
+        self.spawning.append(self.standby)
+
+    def _resolve_spawns(self) -> None:
+        """Read the fork server's answers to the spawns sent so far (they come in order)."""
+        while self.spawning:
+            sb = self.spawning.pop(0)
+            sb["pid_a"] = int(self._answer()["pid"])
+
+    def _pid_a(self, sb: dict) -> int:
+        """The pid of a sandbox's ``A`` (a child of this worker once the fork server has answered)."""
+        if sb["pid_a"] is None:
+            self._resolve_spawns()
+        return sb["pid_a"]
 
     @staticmethod
     def _pid_b(sb: dict) -> int:
@@ -401,7 +435,7 @@ class Worker:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid_b, signal.SIGKILL)
         with contextlib.suppress(ProcessLookupError):
-            os.kill(sb["pid_a"], signal.SIGKILL)
+            os.kill(self._pid_a(sb), signal.SIGKILL)
         with contextlib.suppress(ChildProcessError):
             os.waitpid(sb["pid_a"], 0)
         if pid_b:
@@ -461,7 +495,7 @@ class Worker:
 
         After ``done`` the sandbox is killed at once and reaped later (its teardown is not waited for).
         """
-        pid_a, pid_b = sb["pid_a"], self._pid_b(sb)
+        pid_a, pid_b = self._pid_a(sb), self._pid_b(sb)
         res_r, out_r, facts_r = sb["res_r"], sb["out_r"], sb["facts_r"]
         reader = wire.MessageReader(RESULT_FRAME_CAP, RESULT_TOTAL_CAP)
         output, dropped = bytearray(), 0
@@ -590,7 +624,7 @@ class Worker:
             os.close(pidfd)
             del self.pending[pid]
         for _ in range(50):
-            keep = {self.server_pid} | ({self.standby["pid_a"]} if self.standby else set())
+            keep = {self.server_pid} | ({self._pid_a(self.standby)} if self.standby else set())
             strays = [pid for pid in isolation.children_of(os.getpid()) if pid not in keep]
             if not strays:
                 return
@@ -622,12 +656,12 @@ class Worker:
             elif kind == "ping":
                 self.reap_pending()
                 sb = self.standby
-                idle = [self.server_pid, sb["pid_a"], self._pid_b(sb)] if sb else [self.server_pid]
+                idle = [self.server_pid, self._pid_a(sb), self._pid_b(sb)] if sb else [self.server_pid]
                 self.send({"type": "pong", "standby": idle, "pending": sorted(self.pending),
                            "temp_root": self.temp_root})
 
     def close(self) -> None:
-        with contextlib.suppress(OSError, ChildProcessError):
+        with contextlib.suppress(OSError, ChildProcessError, EOFError, ValueError):
             self.discard_standby()
         with contextlib.suppress(OSError):
             self.server.close()
