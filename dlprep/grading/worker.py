@@ -8,11 +8,12 @@ each sandbox its request (code and the current drill's cases), relays the result
 source of isolation facts (the sandbox reports them on a channel it closes before learner code runs,
 and the worker checks what it can in ``/proc``).
 
-Per grade the fork server forks ``A`` (through a short-lived middle process, so that ``A`` becomes the
-worker's child): ``A`` enters new user, mount, network and PID namespaces, mounts a private size-capped
-tmpfs and forks ``B``, PID 1 of the new PID namespace, which applies rlimits, Landlock (writes only in
-its tmpfs; reads only the allow-list of :mod:`allowlist` for the drill's framework), seccomp and a fixed
-environment, closes fds and runs the cases. Killing ``B`` ends every process in the sandbox.
+Per grade the fork server forks ``A``, which tells the worker ``B``'s pid and exit status on a control
+pipe (the worker is not its parent). ``A`` enters new user, mount, network and PID namespaces, mounts a
+private size-capped tmpfs and forks ``B``, PID 1 of the new PID namespace, which applies rlimits,
+Landlock (writes only in its tmpfs; reads only the allow-list of :mod:`allowlist` for the drill's
+framework), seccomp and a fixed environment, closes fds and runs the cases. Killing ``B``
+ends every process in the sandbox.
 
 Imports only its sibling modules as top-level modules: ``wire`` and ``isolation``; ``allowlist`` in the
 worker, which computes the allow-lists while the fork server imports numpy or torch; ``harness`` in the
@@ -118,10 +119,9 @@ def _send_json(sock: socket.socket, message: dict, fds: list[int] = ()) -> None:
 class ForkServer:
     """Forks sandboxes from a clean process holding only the imports and the prepared layers."""
 
-    def __init__(self, sock: socket.socket, temp_root: str, worker_pid: int) -> None:
+    def __init__(self, sock: socket.socket, temp_root: str) -> None:
         self.sock = sock
         self.temp_root = temp_root
-        self.worker_pid = worker_pid
         self.read_layers: dict[str, int] = {}
         self.seccomp: object | None = None
         self.missing: dict[str, str] = {}
@@ -132,6 +132,7 @@ class ForkServer:
         import numpy  # noqa: F401 - imported once here so that every sandbox starts warm
 
         fill_import_caches()
+        signal.signal(signal.SIGCHLD, self.reap)
         if "seccomp" in DISABLED:
             self.missing["seccomp"] = "disabled by DLPREP_SANDBOX_DISABLE"
         else:
@@ -174,46 +175,29 @@ class ForkServer:
         fill_import_caches()
 
     def spawn(self, run_dir: str, fds: list[int]) -> int:
-        """Fork sandbox ``A`` through a middle process that exits at once, so that ``A`` is re-parented
-        to the worker (a subreaper) and the worker waits for it. Returns ``A``'s pid."""
-        report_r, report_w = os.pipe()
-        middle = os.fork()
-        if middle == 0:
-            try:
-                os.close(report_r)
-                pid_a = os.fork()
-                if pid_a == 0:
-                    os.close(report_w)
-                    self._child_a(run_dir, *fds)
-                os.write(report_w, str(pid_a).encode())
-            finally:
-                os._exit(0)
-        os.close(report_w)
+        """Fork sandbox ``A``; returns its pid. ``A`` tells the worker ``B``'s pid and, at its end,
+        ``B``'s exit status on its control pipe (the worker is not its parent and cannot wait for it)."""
+        pid_a = os.fork()
+        if pid_a == 0:
+            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+            self._child_a(run_dir, *fds)
         for fd in fds:
             os.close(fd)
-        data = b""
-        while chunk := os.read(report_r, 32):
-            data += chunk
-        os.close(report_r)
-        os.waitpid(middle, 0)
-        return int(data or b"0")
+        return pid_a
 
-    def _await_worker_parent(self) -> None:
-        """Wait until the middle process has exited and the worker is the parent, then ask for SIGKILL
-        when the worker dies (asked earlier, the middle process's exit would deliver it)."""
-        deadline = time.monotonic() + 5
-        while os.getppid() != self.worker_pid:
-            if time.monotonic() > deadline:
-                os._exit(72)
-            time.sleep(0.0002)
-        isolation.set_parent_death_signal()
-        if os.getppid() != self.worker_pid:
-            os._exit(72)
+    @staticmethod
+    def reap(*_: object) -> None:
+        """SIGCHLD: reap the sandboxes that ended, at once (a zombie would look like a leftover)."""
+        with contextlib.suppress(ChildProcessError):
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
 
     def _child_a(self, run_dir, req_r, res_w, out_w, ctl_w, facts_w) -> None:  # noqa: ANN001
         code = 70
         try:
-            self._await_worker_parent()
+            isolation.set_parent_death_signal()
+            if os.getppid() == 1:  # the fork server is already gone
+                os._exit(72)
             keep = {req_r, res_w, out_w, ctl_w, facts_w, *self.read_layers.values()}
             isolation.close_fds(keep)  # the fork server's socket and the worker's lock among them
             if "namespaces" in DISABLED:
@@ -236,11 +220,12 @@ class ForkServer:
             pid_b = os.fork()
             if pid_b == 0:
                 self._child_b(run_dir, req_r, res_w, out_w, facts_w, write_layer, layers, missing)
-            os.write(ctl_w, str(pid_b).encode())
-            for fd in (req_r, res_w, out_w, ctl_w, facts_w):
+            os.write(ctl_w, f"{pid_b}\n".encode())
+            for fd in (req_r, res_w, out_w, facts_w):
                 os.close(fd)
             _, status = os.waitpid(pid_b, 0)
             code = 128 + os.WTERMSIG(status) if os.WIFSIGNALED(status) else os.WEXITSTATUS(status)
+            os.write(ctl_w, f"{code}\n".encode())
         finally:
             os._exit(code)
 
@@ -345,9 +330,9 @@ class Worker:
 
     def next_message(self, block: bool = True) -> tuple[dict, list[bytes]] | None:
         while not self.queue:
-            watch = [self.proto_in, *self.pending.values()] if block else [self.proto_in]
+            watch = [self.proto_in, *(sb["ctl_r"] for sb in self.pending.values())] if block else [self.proto_in]
             ready = select.select(watch, [], [], None if block else 0)[0]
-            if self.pending and set(ready) & set(self.pending.values()):
+            if self.proto_in not in ready or len(ready) > 1:
                 self.reap_pending()
             if self.proto_in not in ready:
                 if not block:
@@ -417,29 +402,51 @@ class Worker:
 
     @staticmethod
     def _pid_b(sb: dict) -> int:
-        """The sandbox's PID 1 as seen from here, reported by ``A`` once it has set the namespaces up."""
+        """The sandbox's PID 1 as seen from here: the first line ``A`` writes on its control pipe."""
         if "pid_b" not in sb:
-            data = b""
-            while chunk := os.read(sb["ctl_r"], 32):
-                data += chunk
-            os.close(sb["ctl_r"])
-            sb["pid_b"] = int(data or b"0")
+            buf = sb.get("ctl", b"")
+            while b"\n" not in buf:
+                chunk = os.read(sb["ctl_r"], 64)
+                if not chunk:
+                    sb["ctl_eof"] = True
+                    break
+                buf += chunk
+            line, _, sb["ctl"] = buf.partition(b"\n")
+            sb["pid_b"] = int(line) if line.strip().isdigit() else 0
         return sb["pid_b"]
+
+    @staticmethod
+    def _await_a(sb: dict, timeout: float = 3.0) -> int | None:
+        """Read ``A``'s control pipe to its end (``A`` has exited then); ``B``'s exit status, if told."""
+        deadline = time.monotonic() + timeout
+        buf = sb.get("ctl", b"")
+        while not sb.get("ctl_eof"):
+            if not select.select([sb["ctl_r"]], [], [], max(deadline - time.monotonic(), 0))[0]:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(sb["pid_a"], signal.SIGKILL)  # trusted, but never waited on forever
+                deadline = time.monotonic() + timeout
+                continue
+            chunk = os.read(sb["ctl_r"], 64)
+            sb["ctl_eof"] = not chunk
+            buf += chunk
+        os.close(sb["ctl_r"])
+        line = buf.strip().split(b"\n")[-1] if buf.strip() else b""
+        return int(line) if line.isdigit() else None
+
+    def _end_sandbox(self, sb: dict) -> int | None:
+        """Kill the sandbox (its PID 1: the PID namespace takes everything with it; ``A`` then reports
+        and exits) and wait for ``A`` to end. Returns ``B``'s exit status as ``A`` saw it."""
+        pid_b = self._pid_b(sb)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid_b if pid_b else self._pid_a(sb), signal.SIGKILL)
+        return self._await_a(sb)
 
     def discard_standby(self) -> None:
         sb, self.standby = self.standby, None
         if sb is None:
             return
-        pid_b = self._pid_b(sb)
-        if pid_b:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid_b, signal.SIGKILL)
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(self._pid_a(sb), signal.SIGKILL)
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(sb["pid_a"], 0)
-        if pid_b:
-            self._reap_orphan(pid_b)
+        self._pid_a(sb)
+        self._end_sandbox(sb)
         for fd in (sb["req_w"], sb["res_r"], sb["out_r"], sb["facts_r"]):
             os.close(fd)
         shutil.rmtree(sb["run_dir"], ignore_errors=True)
@@ -504,12 +511,8 @@ class Worker:
         outcome: dict = {"type": "finished", "timed_out": False, "cancelled": False, "error": None,
                          "exit_code": None}
         isolation_facts: dict | None = None
-        try:
-            pidfd = os.pidfd_open(pid_a)
-        except (AttributeError, OSError):
-            pidfd = None
-        a_exited = False
-        polled_status: int | None = None
+        ctl_r = sb["ctl_r"]
+        a_exited = bool(sb.get("ctl_eof"))  # A's control pipe ends when A does
         complete = False
         while not complete:
             now = time.monotonic()
@@ -518,15 +521,12 @@ class Worker:
                 break
             if a_exited and not open_fds:
                 break
-            watch = list(open_fds) + [self.proto_in] + ([pidfd] if pidfd is not None and not a_exited else [])
-            timeout = min(0.5, deadline - now) if pidfd is not None or open_fds else min(0.005, deadline - now)
-            ready, _, _ = select.select(watch, [], [], timeout)
-            if pidfd is None and not open_fds:
-                done_pid, polled = os.waitpid(pid_a, os.WNOHANG)
-                if done_pid:
-                    a_exited, polled_status = True, polled
-            if pidfd is not None and pidfd in ready:
-                a_exited = True
+            watch = list(open_fds) + [self.proto_in] + ([] if a_exited else [ctl_r])
+            ready, _, _ = select.select(watch, [], [], min(0.5, deadline - now))
+            if ctl_r in ready and not a_exited:
+                chunk = os.read(ctl_r, 64)
+                sb["ctl"] = sb.get("ctl", b"") + chunk
+                a_exited = sb["ctl_eof"] = not chunk
             if self.proto_in in ready:
                 message = self.next_message(block=False)
                 if message and message[0].get("type") == "cancel":
@@ -578,54 +578,38 @@ class Worker:
         for fd in (res_r, out_r, facts_r):
             os.close(fd)
         if a_exited:
-            status = polled_status if polled_status is not None else os.waitpid(pid_a, 0)[1]
-            outcome["exit_code"] = self._status_code(status)
-            if pidfd is not None:
-                os.close(pidfd)
-        else:
+            outcome["exit_code"] = self._await_a(sb)
+        elif complete:  # every result is in: end the sandbox and let its teardown finish in the background
             with contextlib.suppress(ProcessLookupError):
-                os.kill(pid_b, signal.SIGKILL)
-            if complete and pidfd is not None:
-                self.pending[pid_a] = pidfd
-            else:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid_a, signal.SIGKILL)
-                _, status = os.waitpid(pid_a, 0)
-                self._reap_orphan(pid_b)
-                outcome["exit_code"] = self._status_code(status)
-                if pidfd is not None:
-                    os.close(pidfd)
+                os.kill(pid_b or pid_a, signal.SIGKILL)
+            self.pending[pid_a] = sb
+        else:
+            code = self._end_sandbox(sb)
+            outcome["exit_code"] = code if code is not None else 128 + signal.SIGKILL
         outcome["output"] = output.decode("utf-8", "replace")
         outcome["output_dropped"] = dropped
         return outcome
 
-    @staticmethod
-    def _status_code(status: int) -> int:
-        return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
-
-    @staticmethod
-    def _reap_orphan(pid_b: int) -> None:
-        """Reap the sandbox's PID 1 if it was reparented here (its parent was killed first)."""
+    def reap_pending(self, wait: bool = False) -> None:
+        """Forget sandboxes whose teardown ran in the background once ``A`` has ended (``wait``: wait
+        for them); also reap any orphan re-parented here."""
+        for pid, sb in list(self.pending.items()):
+            if not wait:
+                if not select.select([sb["ctl_r"]], [], [], 0)[0] or os.read(sb["ctl_r"], 64):
+                    continue  # still running, or only its status line so far: its end comes next
+                sb["ctl_eof"] = True
+            self._await_a(sb)
+            del self.pending[pid]
         with contextlib.suppress(ChildProcessError):
-            os.waitpid(pid_b, 0)
-
-    def reap_pending(self) -> None:
-        """Reap finished sandboxes whose teardown was left to run in the background."""
-        for pid, pidfd in list(self.pending.items()):
-            if os.waitpid(pid, os.WNOHANG)[0]:
-                os.close(pidfd)
-                del self.pending[pid]
+            while os.waitpid(-1, os.WNOHANG)[0]:
+                pass
 
     def _kill_strays(self) -> None:
         """Kill and reap every remaining descendant (only possible when the PID namespace is missing:
-        orphans are reparented to this subreaper). The fork server and the standby sandbox stay."""
-        for pid, pidfd in list(self.pending.items()):
-            os.waitpid(pid, 0)
-            os.close(pidfd)
-            del self.pending[pid]
+        orphans are reparented to this subreaper). The fork server stays (sandboxes are its children)."""
+        self.reap_pending(wait=True)
         for _ in range(50):
-            keep = {self.server_pid} | ({self._pid_a(self.standby)} if self.standby else set())
-            strays = [pid for pid in isolation.children_of(os.getpid()) if pid not in keep]
+            strays = [pid for pid in isolation.children_of(os.getpid()) if pid != self.server_pid]
             if not strays:
                 return
             for pid in strays:
@@ -685,7 +669,7 @@ def start_fork_server(temp_root: str, lock: int) -> tuple[socket.socket, int]:
             os.dup2(null, 0)
             os.dup2(null, 1)
             isolation.close_fds({theirs.fileno(), lock})
-            ForkServer(theirs, temp_root, worker_pid).serve()
+            ForkServer(theirs, temp_root).serve()
         finally:
             os._exit(0)
     theirs.close()
