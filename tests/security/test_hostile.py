@@ -1,7 +1,8 @@
 """Hostile submissions against the real sandbox, each with its expected verdict.
 
-After every one: the grader still answers (the reference still passes through the same warm worker), no
-process of the sandbox is left, and the progress database and solutions/ are unchanged.
+After every one (``Watch.check`` in conftest.py): the grader still answers (the reference still passes
+through the same warm worker), no process of the sandbox and no file under the worker's temp root is left,
+and the progress database and solutions/ are unchanged.
 """
 
 from __future__ import annotations
