@@ -654,7 +654,7 @@ class Worker:
         shutil.rmtree(self.temp_root, ignore_errors=True)
 
 
-def start_fork_server(temp_root: str, lock: int) -> tuple[socket.socket, int]:
+def start_fork_server(temp_root: str) -> tuple[socket.socket, int]:
     """Fork the fork server before anything is read: it holds nothing but imports and layers."""
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
     worker_pid = os.getpid()
@@ -668,7 +668,7 @@ def start_fork_server(temp_root: str, lock: int) -> tuple[socket.socket, int]:
             null = os.open(os.devnull, os.O_RDWR)
             os.dup2(null, 0)
             os.dup2(null, 1)
-            isolation.close_fds({theirs.fileno(), lock})
+            isolation.close_fds({theirs.fileno()})  # the lock stays with the worker alone
             ForkServer(theirs, temp_root).serve()
         finally:
             os._exit(0)
@@ -682,7 +682,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     isolation._libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     temp_root, lock = make_temp_root()
-    server, server_pid = start_fork_server(temp_root, lock)
+    server, server_pid = start_fork_server(temp_root)
     worker = Worker(0, proto_out, server, server_pid, temp_root)
     try:
         worker.serve()
