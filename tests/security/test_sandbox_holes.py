@@ -90,6 +90,9 @@ CASES = [
     ("lists the system's python packages", reads("'/usr/lib/python3'"), "fail", "PermissionError"),
     ("reads /usr/share", reads("'/usr/share'"), "fail", "PermissionError"),
     ("reads /etc/passwd", reads("'/etc/passwd'"), "fail", "PermissionError"),
+    ("reads another process's environment through /proc", reads("'/proc/1/environ'"), "fail",
+     "PermissionError"),
+    ("imports a torch dependency in a numpy drill", body("import sympy\nreturn x\n"), "fail", "PermissionError"),
     # hole 2: writes only in a private, size-capped tmpfs
     ("writes and reads back its own temp files", correct_after("""\
         import os, tempfile
@@ -309,3 +312,14 @@ def test_nothing_remains_after_the_app_is_killed_mid_grade(home: Path, tmp_path:
     assert not running(worker_pid), "the worker outlived the app"
     assert not os.path.exists(root), "the worker's temp root is still on disk"
 
+
+def test_a_torch_drill_reads_what_torch_needs(grader: Grader, watch_for) -> None:
+    """The allow-list is not too narrow: torch's own requirements (imported lazily by parts of torch)
+    are readable in a torch drill, while the numpy drills above could not import them."""
+    reference = (solutions_dir() / "group_norm.py").read_text()
+    code = "import sympy\nimport networkx\nimport jinja2\n" + reference
+    watch = watch_for()
+    result = grader.grade("group_norm", code)
+    assert result.status == "pass", verdict_text(result)[:2000]
+    assert "landlock" in result.isolation
+    watch.check()
