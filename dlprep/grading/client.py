@@ -14,7 +14,6 @@ from dlprep.grading import wire
 from dlprep.grading.isolation import worker_environment
 
 WORKER_SCRIPT = Path(__file__).resolve().parent / "worker.py"
-THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
 class WorkerDied(Exception):
