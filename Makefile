@@ -1,4 +1,5 @@
-# dlprep: `make run` starts the app, `make test` runs the whole suite. Both create .venv when it is missing.
+# dlprep: `make run` starts the app, `make test` runs the whole suite (and, as root, tests/security again as
+# uid 65534). Both create .venv when it is missing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -19,6 +20,7 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
+	bash tests/security/as_nobody.sh  # the sandbox suite again as uid 65534 (when run as root)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from dlprep.grading import wire
+from dlprep.grading.isolation import worker_environment
 
 WORKER_SCRIPT = Path(__file__).resolve().parent / "worker.py"
-THREAD_ENV = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
 
 
 class WorkerDied(Exception):
@@ -32,8 +32,7 @@ class WorkerClient:
     """One warm worker. Not thread-safe: the :class:`~dlprep.grading.grader.Grader` serializes calls."""
 
     def __init__(self) -> None:
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "LD_"))}
-        env.update({name: "1" for name in THREAD_ENV})
+        env = worker_environment(dict(os.environ))  # fixed and minimal: none of the user's variables
         self.proc = subprocess.Popen(
             [sys.executable, "-I", "-B", str(WORKER_SCRIPT)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,

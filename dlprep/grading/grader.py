@@ -202,6 +202,8 @@ class Grader:
                 kind = header.get("type")
                 if kind == "finished":
                     state["finished"] = header
+                    facts = header.get("isolation")  # isolation facts come from the worker, never the child
+                    state["layers"] = facts if isinstance(facts, dict) else {}
                     continue
                 if kind != "child":
                     continue
@@ -209,9 +211,7 @@ class Grader:
                 if not isinstance(message, dict):
                     continue
                 mtype = message.get("type")
-                if mtype == "layers" and not state["layers"]:
-                    state["layers"] = message
-                elif mtype == "case":
+                if mtype == "case":
                     index = message.get("index")
                     if isinstance(index, int) and 0 <= index < total and index not in state["messages"]:
                         state["messages"][index] = (message, blobs)

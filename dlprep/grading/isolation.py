@@ -14,7 +14,6 @@ import errno
 import os
 import resource
 import struct
-import sys
 
 CLONE_NEWNS = 0x00020000
 CLONE_NEWUSER = 0x10000000
@@ -22,7 +21,7 @@ CLONE_NEWPID = 0x20000000
 CLONE_NEWNET = 0x40000000
 PR_SET_PDEATHSIG = 1
 PR_SET_NO_NEW_PRIVS = 38
-MS_PRIVATE, MS_REC = 1 << 18, 1 << 14
+MS_PRIVATE, MS_REC, MS_NOSUID, MS_NODEV = 1 << 18, 1 << 14, 2, 4
 
 SYS_LANDLOCK_CREATE_RULESET, SYS_LANDLOCK_ADD_RULE, SYS_LANDLOCK_RESTRICT_SELF = 444, 445, 446
 LANDLOCK_CREATE_RULESET_VERSION = 1
@@ -93,41 +92,56 @@ def allowed_paths(roots: list[str], denied: list[str]) -> list[str]:
     return result
 
 
-def build_landlock(read_paths: list[str], write_paths: list[str]) -> tuple[int | None, str]:
-    """Create a ruleset fd (read+execute on ``read_paths``, everything on ``write_paths``, no TCP,
-    scoped signals and abstract sockets). Returns ``(fd, "")`` or ``(None, reason)``."""
+READ_RIGHTS = FS_EXECUTE | FS_READ_FILE | FS_READ_DIR
+
+
+def _ruleset(handled: int, net: int, scoped: int, rules: list[tuple[str, int]]) -> tuple[int | None, str]:
+    """A Landlock ruleset fd handling ``handled`` filesystem rights (plus ``net`` and ``scoped`` where the
+    kernel knows them) and granting each ``(path, rights)`` rule. ``(fd, "")`` or ``(None, reason)``."""
     abi = landlock_abi()
     if abi < 1:
         return None, "Landlock is not available in this kernel (or disabled at boot)"
-    fs_all = _fs_rights(abi)
-    net = NET_BIND_TCP | NET_CONNECT_TCP if abi >= 4 else 0
-    scoped = SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL if abi >= 6 else 0
-    attr = struct.pack("=QQQ", fs_all, net, scoped)
+    handled &= _fs_rights(abi)
+    net = net if abi >= 4 else 0
+    scoped = scoped if abi >= 6 else 0
     size = 24 if abi >= 6 else 16 if abi >= 4 else 8
-    buf = ctypes.create_string_buffer(attr, 24)
+    buf = ctypes.create_string_buffer(struct.pack("=QQQ", handled, net, scoped), 24)
     fd = _libc.syscall(SYS_LANDLOCK_CREATE_RULESET, buf, ctypes.c_size_t(size), ctypes.c_uint32(0))
     if fd < 0:
         return None, f"landlock_create_ruleset failed: {os.strerror(ctypes.get_errno())}"
-    file_only = FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | (FS_TRUNCATE if abi >= 3 else 0)
-    read = FS_EXECUTE | FS_READ_FILE | FS_READ_DIR
-    for paths, rights in ((read_paths, read), (write_paths, fs_all & ~(FS_IOCTL_DEV))):
-        for path in paths:
-            try:
-                pfd = os.open(path, os.O_PATH | os.O_CLOEXEC)
-            except OSError:
+    file_only = FS_EXECUTE | FS_WRITE_FILE | FS_READ_FILE | FS_TRUNCATE
+    for path, rights in rules:
+        try:
+            pfd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            allowed = (rights if os.path.isdir(path) else rights & file_only) & handled
+            if not allowed:
                 continue
-            try:
-                allowed = rights if os.path.isdir(path) else rights & file_only
-                rule = ctypes.create_string_buffer(struct.pack("=Qi", allowed, pfd), 12)
-                if _libc.syscall(SYS_LANDLOCK_ADD_RULE, ctypes.c_int(fd), ctypes.c_int(LANDLOCK_RULE_PATH_BENEATH),
-                                 rule, ctypes.c_uint32(0)) < 0:
-                    err = os.strerror(ctypes.get_errno())
-                    os.close(fd)
-                    return None, f"landlock_add_rule failed for {path}: {err}"
-            finally:
-                os.close(pfd)
+            rule = ctypes.create_string_buffer(struct.pack("=Qi", allowed, pfd), 12)
+            if _libc.syscall(SYS_LANDLOCK_ADD_RULE, ctypes.c_int(fd), ctypes.c_int(LANDLOCK_RULE_PATH_BENEATH),
+                             rule, ctypes.c_uint32(0)) < 0:
+                err = os.strerror(ctypes.get_errno())
+                os.close(fd)
+                return None, f"landlock_add_rule failed for {path}: {err}"
+        finally:
+            os.close(pfd)
     os.set_inheritable(fd, True)
     return fd, ""
+
+
+def build_read_layer(readable: list[str]) -> tuple[int | None, str]:
+    """The read layer: read, list and map files beneath ``readable`` only."""
+    return _ruleset(READ_RIGHTS, 0, 0, [(p, READ_RIGHTS) for p in readable])
+
+
+def build_write_layer(write_dir: str) -> tuple[int | None, str]:
+    """The write layer: create, write, remove only beneath ``write_dir``; no TCP; signals and abstract
+    sockets scoped to the sandbox."""
+    handled = ((1 << 16) - 1) & ~READ_RIGHTS
+    return _ruleset(handled, NET_BIND_TCP | NET_CONNECT_TCP, SCOPE_ABSTRACT_UNIX_SOCKET | SCOPE_SIGNAL,
+                    [(write_dir, handled & ~FS_IOCTL_DEV)])
 
 
 def apply_landlock(ruleset_fd: int) -> bool:
@@ -154,6 +168,9 @@ def build_seccomp() -> tuple[object | None, str]:
             "io_uring_setup", "setrlimit", "prlimit64", "mknod", "mknodat", "open_by_handle_at",
             "name_to_handle_at", "init_module", "finit_module", "delete_module", "kexec_load", "reboot",
             "swapon", "swapoff", "acct", "quotactl", "syslog", "landlock_create_ruleset",
+            # the new mount API, and anonymous memory files (whose pages escape RLIMIT_AS)
+            "fsopen", "fsconfig", "fsmount", "fspick", "open_tree", "move_mount", "mount_setattr",
+            "memfd_create", "memfd_secret",
         ):
             try:
                 flt.add_rule(deny, name)
@@ -184,12 +201,20 @@ def set_parent_death_signal() -> None:
 
 
 def unshare_namespaces() -> tuple[list[str], str]:
-    """Enter new user, mount, network and PID namespaces (the PID one applies to the next child).
-
-    Returns the layers obtained and, if any is missing, why.
+    """Enter new user, mount, network and PID namespaces (the PID one applies to the next child), and map
+    the caller's uid and gid to root inside (``deny`` to setgroups first), so that it may mount and write
+    a private tmpfs. Returns the layers obtained and, if any is missing, why.
     """
+    uid, gid = os.getuid(), os.getgid()
     flags = CLONE_NEWUSER | CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID
     if _libc.unshare(flags) == 0:
+        try:
+            for name, text in (("setgroups", "deny"), ("uid_map", f"0 {uid} 1"), ("gid_map", f"0 {gid} 1")):
+                with open(f"/proc/self/{name}", "w") as fh:
+                    fh.write(text)
+        except OSError as exc:
+            return (["user-namespace", "net-namespace", "pid-namespace", "mount-namespace"],
+                    f"writing the user namespace's id maps failed ({exc.strerror})")
         return ["user-namespace", "net-namespace", "pid-namespace", "mount-namespace"], ""
     reason = os.strerror(ctypes.get_errno())
     if os.geteuid() == 0 and _libc.unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWPID) == 0:
@@ -198,10 +223,19 @@ def unshare_namespaces() -> tuple[list[str], str]:
 
 
 def mount_private_tmpfs(path: str, size_mb: int) -> bool:
-    """Mount a size-limited tmpfs over ``path`` inside the private mount namespace."""
+    """Mount a size-capped tmpfs over ``path`` inside the private mount namespace (nothing written there
+    reaches the disk, and it is gone when the namespace's last process ends)."""
     _libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None)
-    opts = f"size={size_mb}m,mode=0700".encode()
-    return _libc.mount(b"tmpfs", path.encode(), b"tmpfs", 0, opts) == 0
+    opts = f"size={size_mb}m,nr_inodes=4096,mode=0700".encode()
+    if _libc.mount(b"tmpfs", path.encode(), b"tmpfs", MS_NOSUID | MS_NODEV, opts) != 0:
+        return False
+    try:  # prove it: a file can be created there
+        fd = os.open(os.path.join(path, ".probe"), os.O_CREAT | os.O_WRONLY | os.O_EXCL, 0o600)
+    except OSError:
+        return False
+    os.close(fd)
+    os.unlink(os.path.join(path, ".probe"))
+    return True
 
 
 def apply_rlimits(cpu_s: int, address_space: int, file_size: int, open_files: int) -> None:
@@ -245,17 +279,55 @@ def virtual_memory_size() -> int:
     return 512 << 20
 
 
-def python_read_roots() -> list[str]:
-    """What the child may read: the interpreter's prefixes (stdlib, site-packages) and system libraries.
+THREAD_VARIABLES = ("OMP_NUM_THREADS", "MKL_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMEXPR_NUM_THREADS")
+SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
 
-    Paths added to ``sys.path`` by ``.pth`` files (an editable checkout) are left out on purpose: a
-    checkout holds the references and their git history.
-    """
-    roots = [sys.prefix, sys.base_prefix, sys.exec_prefix]
-    roots += [p for p in ("/lib", "/lib64", "/usr/lib", "/usr/lib64", "/etc/ld.so.cache") if os.path.exists(p)]
-    roots += [p for p in ("/dev/null", "/dev/zero", "/dev/urandom", "/dev/random") if os.path.exists(p)]
-    roots += [p for p in ("/proc/cpuinfo", "/sys/devices/system/cpu") if os.path.exists(p)]  # torch's cpuinfo
-    return roots
+
+def worker_environment(source: dict[str, str]) -> dict[str, str]:
+    """The fixed environment the grading worker starts with: nothing of the user's (tokens, paths) is
+    ever in its memory, so no sandbox forked from it can find any. Only the temp folder and the
+    sandbox switch are taken from ``source``."""
+    env = {"PATH": SAFE_PATH, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    env.update({name: "1" for name in THREAD_VARIABLES})
+    for name in ("TMPDIR", "DLPREP_SANDBOX_DISABLE"):
+        if source.get(name):
+            env[name] = source[name]
+    return env
+
+
+def child_environment(run_dir: str) -> dict[str, str]:
+    """The whole environment of a sandboxed child: home and temp folder in its own tmpfs."""
+    env = {"PATH": SAFE_PATH, "HOME": run_dir, "TMPDIR": run_dir, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"}
+    env.update({name: "1" for name in THREAD_VARIABLES})
+    return env
+
+
+def replace_environment(env: dict[str, str]) -> None:
+    """Make ``env`` the process's whole environment (``os.environ`` and the C ``environ``)."""
+    os.environ.clear()
+    os.environ.update(env)
+
+
+def confirmed_layers(pid: int, claimed: list[str]) -> tuple[list[str], dict[str, str]]:
+    """Check from outside (``/proc``) the layers a sandbox process said it obtained: seccomp in its
+    status, and namespaces different from the caller's. Returns the layers kept and why any was dropped.
+    A process already gone cannot be checked: its claims (made before any learner code ran) stand."""
+    dropped: dict[str, str] = {}
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            status = dict(line.split(":", 1) for line in fh if ":" in line)
+        spaces = {name: os.readlink(f"/proc/{pid}/ns/{name}") != os.readlink(f"/proc/self/ns/{name}")
+                  for name in ("user", "net", "pid_for_children", "mnt")}
+    except (OSError, ValueError):
+        return list(claimed), dropped
+    if "seccomp" in claimed and status.get("Seccomp", "0").strip() != "2":
+        dropped["seccomp"] = "claimed, but /proc shows no seccomp filter"
+    names = {"user-namespace": "user", "net-namespace": "net", "pid-namespace": "pid_for_children",
+             "mount-namespace": "mnt"}
+    for layer, name in names.items():
+        if layer in claimed and not spaces[name]:
+            dropped[layer] = "claimed, but /proc shows the worker's own namespace"
+    return [layer for layer in claimed if layer not in dropped], dropped
 
 
 def children_of(pid: int) -> list[int]:

@@ -6,7 +6,9 @@ Used by ``dlprep doctor`` and the tests: the layers reported active must really 
 from __future__ import annotations
 
 import platform
+import sysconfig
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dlprep.grading import wire
 from dlprep.grading.client import WorkerClient
@@ -78,6 +80,13 @@ def probe_sandbox(client: WorkerClient | None = None) -> ProbeReport:
     home = data_home()
     home.mkdir(parents=True, exist_ok=True)
     targets = {"solutions/ cannot be read": str(solutions_dir()), "the data home cannot be read": str(home)}
+    purelib = Path(sysconfig.get_paths()["purelib"])
+    installed = purelib / "dlprep" / "_data" / "solutions"
+    if (installed / "conv2d.py").is_file() and installed.resolve() != solutions_dir().resolve():
+        targets["the installed copy of the references cannot be read"] = str(installed / "conv2d.py")
+    if (purelib / "textual" / "__init__.py").is_file():
+        targets["packages the drills do not need cannot be read"] = str(purelib / "textual" / "__init__.py")
+    targets["site-packages cannot be listed"] = str(purelib)
     blobs: list[bytes] = []
     tree = wire.encode_value([{"name": "probe", "args": [list(targets.values())], "kwargs": {}}], blobs)
     request = {"type": "grade", "code": PROBE_SOURCE, "framework": "numpy", "kind": "function", "entry": "probe",
@@ -87,13 +96,14 @@ def probe_sandbox(client: WorkerClient | None = None) -> ProbeReport:
     flags = None
     try:
         for header, data in client.grade(request, blobs):
+            if header.get("type") == "finished" and isinstance(header.get("isolation"), dict):
+                facts = header["isolation"]  # from the worker: the child's own word is never taken
+                report.active = [str(x) for x in facts.get("active", [])]
+                report.missing = {str(k): str(v) for k, v in facts.get("missing", {}).items()}
             message = header.get("message") if header.get("type") == "child" else None
             if not isinstance(message, dict):
                 continue
-            if message.get("type") == "layers":
-                report.active = [str(x) for x in message.get("active", [])]
-                report.missing = {str(k): str(v) for k, v in message.get("missing", {}).items()}
-            elif message.get("type") == "case" and message.get("status") == "ok" and data:
+            if message.get("type") == "case" and message.get("status") == "ok" and data:
                 from dlprep.grading.safe_npy import load_array
 
                 flags = [int(v) for v in load_array(data[0])]

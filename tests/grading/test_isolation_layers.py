@@ -4,14 +4,17 @@ works, saying so, when every optional layer is missing."""
 from __future__ import annotations
 
 import os
+import sysconfig
 
 import pytest
 
 from dlprep.drills import reference_source
 from dlprep.grading import Grader
+from dlprep.grading.allowlist import read_allow_list
 from dlprep.grading.client import WorkerClient
 from dlprep.grading.isolation import allowed_paths, landlock_abi
 from dlprep.grading.probe import ALL_LAYERS, probe_sandbox
+from dlprep.paths import CHECKOUT_DIR, PACKAGE_DIR, data_home
 
 pytestmark = pytest.mark.xdist_group("sandbox")
 
@@ -103,3 +106,42 @@ def test_allowed_paths_carve_denied_folders_out_of_a_root(tmp_path) -> None:
     got = sorted(os.path.relpath(p, tmp_path) for p in allowed_paths([str(tmp_path / "site")], denied))
     assert got == ["site/dlprep/_data/content", "site/dlprep/core", "site/pkg_a", "site/top.py"]
     assert allowed_paths([str(tmp_path / "site/pkg_a")], denied) == [str((tmp_path / "site/pkg_a").resolve())]
+
+
+def _covers(readable: list[str], path: str) -> list[str]:
+    """The allowed paths that expose ``path`` (equal to it or one of its parents)."""
+    path = os.path.realpath(path)
+    return [r for r in readable if path == r or path.startswith(r.rstrip("/") + "/")]
+
+
+def test_the_numpy_allow_list_is_numpy_the_stdlib_and_system_libraries() -> None:
+    readable = read_allow_list("numpy")
+    site = os.path.realpath(sysconfig.get_paths()["purelib"])
+    in_site = {os.path.relpath(p, site).split("/")[0] for p in readable if p.startswith(site + "/")}
+    assert {name.split("-")[0] for name in in_site} == {"numpy", "numpy.libs"}
+    assert _covers(readable, os.path.join(os.path.dirname(os.__file__), "json", "__init__.py"))  # stdlib
+
+
+def test_the_torch_allow_list_follows_torchs_requirements() -> None:
+    readable = read_allow_list("torch")
+    site = os.path.realpath(sysconfig.get_paths()["purelib"])
+    names = {os.path.relpath(p, site).split("/")[0].split("-")[0] for p in readable if p.startswith(site + "/")}
+    # torch requires sympy, which requires mpmath; jinja2 requires MarkupSafe; numpy for the harness
+    assert {"torch", "sympy", "mpmath", "jinja2", "markupsafe", "networkx", "filelock", "fsspec",
+            "numpy"} <= names
+    assert not names & {"textual", "yaml", "fsrs", "dlprep", "pytest", "rich"}
+
+
+@pytest.mark.parametrize("framework", ["numpy", "torch"])
+def test_the_allow_list_never_exposes_dlprep_the_data_home_or_system_folders(framework: str, tmp_path) -> None:
+    readable = read_allow_list(framework)
+    site = sysconfig.get_paths()["purelib"]
+    never = [PACKAGE_DIR, CHECKOUT_DIR / "solutions", CHECKOUT_DIR / "README.md", data_home(),
+             os.path.join(site, "dlprep", "_data", "solutions", "conv2d.py"), os.path.join(site, "textual"),
+             "/home/someone", "/root/.bashrc", "/var/log", "/opt/x", "/usr/share/doc", "/usr/local/lib",
+             "/etc/passwd", "/usr/lib/python3/dist-packages", site]
+    exposed = {str(p): _covers(readable, str(p)) for p in never}
+    assert {p: r for p, r in exposed.items() if r} == {}
+    stdlib = os.path.dirname(os.path.realpath(os.__file__))
+    if os.path.isdir(os.path.join(stdlib, "site-packages")):  # pyenv and the like: carved out of the stdlib
+        assert not _covers(readable, os.path.join(stdlib, "site-packages", "anything"))

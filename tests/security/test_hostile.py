@@ -1,12 +1,12 @@
 """Hostile submissions against the real sandbox, each with its expected verdict.
 
-After every one: the grader still answers (the reference still passes through the same warm worker), no
-process of the sandbox is left, and the progress database and solutions/ are unchanged.
+After every one (``Watch.check`` in conftest.py): the grader still answers (the reference still passes
+through the same warm worker), no process of the sandbox and no file under the worker's temp root is left,
+and the progress database and solutions/ are unchanged.
 """
 
 from __future__ import annotations
 
-import hashlib
 import textwrap
 from pathlib import Path
 
@@ -19,8 +19,8 @@ from dlprep.store import open_store
 pytestmark = pytest.mark.xdist_group("sandbox")
 
 DRILL = "conv2d"
-SIGNATURE = "def conv2d(x, w, b=None, stride=1, padding=0, dilation=1, groups=1):\n"
 CANARY = "pwned_by_submission.py"
+SIGNATURE = "def conv2d(x, w, b=None, stride=1, padding=0, dilation=1, groups=1):\n"
 
 
 def body(text: str) -> str:
@@ -31,37 +31,6 @@ def body(text: str) -> str:
 def module(text: str) -> str:
     """A submission with ``text`` at module level, then a trivial conv2d."""
     return textwrap.dedent(text) + "\n" + SIGNATURE + "    return x\n"
-
-
-@pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("home")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DLPREP_HOME", str(path))
-        store = open_store(path / "progress.db")
-        with store.transaction() as conn:
-            conn.execute("INSERT INTO settings (key, value) VALUES ('canary', '\"kept\"')")
-        store.close()
-        yield path
-
-
-@pytest.fixture(scope="module")
-def grader(home: Path):
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("DLPREP_HOME", str(home))
-        g = Grader(time_budget_s=2.0)
-        g.start()
-        yield g
-        g.close()
-
-
-@pytest.fixture(scope="module")
-def reference() -> str:
-    return (solutions_dir() / f"{DRILL}.py").read_text()
-
-
-def _digest(paths: list[Path]) -> dict[str, str]:
-    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in paths if p.is_file()}
 
 
 def _cases(home: Path) -> list[tuple[str, str, str, str]]:
@@ -178,25 +147,18 @@ CASE_NAMES = [c[0] for c in _cases(Path("/nonexistent"))]
 
 
 @pytest.mark.parametrize("name", CASE_NAMES)
-def test_hostile_submission(name: str, grader: Grader, home: Path, reference: str, leftover_processes) -> None:
+def test_hostile_submission(name: str, grader: Grader, home: Path, watch_for) -> None:
     case = {c[0]: c for c in _cases(home)}[name]
     _, code, status, text = case
-    worker_pid = grader._worker().pid
-    code = code.replace("{worker}", str(worker_pid))
-    watched = sorted(solutions_dir().glob("*.py"))
-    before = _digest([*watched, home / "progress.db"])
+    code = code.replace("{worker}", str(grader._worker().pid))
+    watch = watch_for()
 
     result = grader.grade(DRILL, code)
 
     assert result.status in status.split("|"), (result.status, result.message, result.tests[:1])
     verdict = " ".join([result.message, *(t.message for t in result.tests)])
     assert text in verdict, verdict[:2000]
-    assert leftover_processes(grader._worker()) == [], "a sandbox process outlived the grade"
-    assert grader._worker().pid == worker_pid, "the warm worker was replaced"
-    assert _digest([*watched, home / "progress.db"]) == before
-    assert not (solutions_dir() / CANARY).exists()
-    again = grader.grade(DRILL, reference)
-    assert again.status == "pass", again.message
+    watch.check()
 
 
 def test_there_are_at_least_25_hostile_submissions() -> None:
