@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
-from dlprep.srs import clock
+from dlprep.srs import clock, plan
 from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
@@ -167,17 +167,19 @@ class StudyService:
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
         rows = self._candidates(deck, kinds)
+        hook = plan.queue_hook(self)  # interview date (srs/plan.py): new limit, pulled-forward reviews, new order
         learning = sorted(
             (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
             key=lambda r: r["due"],
         )
         reviews = sorted(
-            (r for r in rows if r["state"] == REVIEW and r["due"] and clock.parse_iso(r["due"]) < end),
+            (r for r in rows if r["state"] == REVIEW and r["due"]
+             and (clock.parse_iso(r["due"]) < end or r["id"] in hook.pulled)),  # interview-date hook
             key=lambda r: r["due"],
         )
-        new = [r for r in rows if r["state"] == NEW]
+        new = hook.order_new([r for r in rows if r["state"] == NEW])  # interview-date hook
         reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[: max(0, self.settings.new_per_day - new_done)]
+        new = new[: max(0, hook.new_limit - new_done)]  # interview-date hook (settings.new_per_day without a date)
         return learning, reviews, new
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
@@ -185,7 +187,8 @@ class StudyService:
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        new_left = max(0, self.settings.new_per_day - new_done)
+        hook = plan.queue_hook(self)  # interview date (srs/plan.py): new limit, pulled-forward reviews
+        new_left = max(0, hook.new_limit - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
         kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
@@ -200,7 +203,7 @@ class StudyService:
             due = clock.parse_iso(r["due"]) if r["due"] else None
             if r["state"] in (LEARNING, RELEARNING) and due and due < end:
                 entry.learning += 1
-            elif r["state"] == REVIEW and due and due < end:
+            elif r["state"] == REVIEW and due and (due < end or r["id"] in hook.pulled):  # interview-date hook
                 entry.due = min(reviews_left, entry.due + 1)
             elif r["state"] == NEW:
                 entry.new = min(new_left, entry.new + 1)

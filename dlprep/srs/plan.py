@@ -1,0 +1,362 @@
+"""Interview date: the goal, the learner's pace, and the two rules the study queue follows while it is ahead.
+
+The goal (date, daily time budget, target recall) lives in the store's ``settings`` table. While the date is
+ahead, :func:`queue_hook` gives the study service
+
+- **the day's new-card limit**: the cards not yet introduced, spread over the days that leave room for at
+  least :data:`MIN_REVIEWS` reviews before the date, capped by the time budget (measured seconds per new card,
+  per review and per drill, see :func:`measure_pace`), and new cards interleaved by section so that a tight
+  budget still reaches every section;
+- **pulled-forward reviews**: a review card due on or after the date is shown early when its retrievability
+  on the date (FSRS's own, :func:`retrievability_at`) would be below the target, and a card that still needs
+  some of its :data:`MIN_REVIEWS` reviews is shown early enough to fit them (:func:`pull_forward_day`). A card
+  whose recall on the date is safe keeps its natural interval, even when that ends after the date.
+
+From the interview day on the goal is inert: normal scheduling returns (the summary says so). The forecast
+and expected recall are in :mod:`dlprep.srs.plan_forecast`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable
+from copy import copy
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, tzinfo
+
+from fsrs import Card as FsrsCard
+from fsrs import Scheduler
+
+from dlprep.errors import DlprepError
+from dlprep.srs import clock
+from dlprep.srs.settings import StudySettings
+from dlprep.store import Store
+
+KEY_DATE, KEY_BUDGET, KEY_TARGET = "interview_date", "interview_budget_min", "interview_target"
+DEFAULT_BUDGET_MIN = 30.0
+DEFAULT_TARGET = 0.9
+MIN_REVIEWS = 2  # reviews (ratings on later study days) each card should get before the date
+# Seconds a new card (all its first-day ratings), a review (with any relearning it causes) and a drill
+# take, until the history has enough timed ratings to measure them (see measure_pace).
+DEFAULT_SECONDS = {"new": 30.0, "review": 10.0, "drill": 900.0}
+MIN_SAMPLES = {"new": 10, "review": 10, "drill": 3}
+RATING_CAP_MS = 120_000  # one rating counts at most two minutes (a learner who walked away)
+NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+
+
+class PlanError(DlprepError):
+    """A bad interview date or plan option."""
+
+
+@dataclass(frozen=True)
+class InterviewGoal:
+    """The interview date, the daily time budget in minutes and the target recall (0-1) on the date."""
+
+    date: date
+    budget_min: float = DEFAULT_BUDGET_MIN
+    target: float = DEFAULT_TARGET
+
+    @classmethod
+    def load(cls, store: Store) -> InterviewGoal | None:
+        """The stored goal, or None when no date is set (or the stored value is unreadable)."""
+        raw = store.get_setting(KEY_DATE)
+        if raw is None:
+            return None
+        try:
+            day = date.fromisoformat(json.loads(raw))
+            budget = float(json.loads(store.get_setting(KEY_BUDGET) or "null") or DEFAULT_BUDGET_MIN)
+            target = float(json.loads(store.get_setting(KEY_TARGET) or "null") or DEFAULT_TARGET)
+        except (ValueError, TypeError):
+            return None
+        return cls(day, budget, target)
+
+    def save(self, store: Store) -> None:
+        store.set_setting(KEY_DATE, json.dumps(self.date.isoformat()))
+        store.set_setting(KEY_BUDGET, json.dumps(self.budget_min))
+        store.set_setting(KEY_TARGET, json.dumps(self.target))
+
+    @staticmethod
+    def clear(store: Store) -> bool:
+        """Remove the goal; True when there was one."""
+        with store.transaction() as tx:
+            removed = tx.execute(
+                "DELETE FROM settings WHERE key IN (?, ?, ?)", (KEY_DATE, KEY_BUDGET, KEY_TARGET)
+            ).rowcount
+        return removed > 0
+
+
+def parse_goal(text: str, today: date, budget_min: float | None = None, target: float | None = None) -> InterviewGoal:
+    """A goal from user input; :class:`PlanError` (one sentence) for a malformed or past date or a bad option."""
+    try:
+        day = date.fromisoformat(text.strip())
+        if len(text.strip()) != 10:
+            raise ValueError
+    except ValueError:
+        raise PlanError(f"bad interview date {text!r}: expected YYYY-MM-DD, e.g. {today.isoformat()}") from None
+    if day < today:
+        raise PlanError(f"the interview date {day.isoformat()} is in the past (today is {today.isoformat()})")
+    budget = DEFAULT_BUDGET_MIN if budget_min is None else budget_min
+    if not 1 <= budget <= 24 * 60:
+        raise PlanError(f"bad budget {budget:g}: expected minutes a day between 1 and 1440")
+    goal_target = DEFAULT_TARGET if target is None else target
+    if not 0.5 <= goal_target < 1:
+        raise PlanError(f"bad target {goal_target:g}: expected a recall between 0.5 and 0.99, e.g. 0.9")
+    return InterviewGoal(day, budget, goal_target)
+
+
+# ----- pace -----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Pace:
+    """Seconds per new card, per review and per drill; ``measured`` names those taken from the history."""
+
+    new_s: float = DEFAULT_SECONDS["new"]
+    review_s: float = DEFAULT_SECONDS["review"]
+    drill_s: float = DEFAULT_SECONDS["drill"]
+    measured: frozenset[str] = field(default_factory=frozenset)
+
+    def minutes(self, new: int, reviews: int, drills: int) -> float:
+        return (new * self.new_s + reviews * self.review_s + drills * self.drill_s) / 60
+
+
+def measure_pace(store: Store) -> Pace:
+    """The learner's pace from the review log and the drill attempts.
+
+    A new card costs every timed rating of a card still new or learning, per card introduced; a review costs
+    every timed rating of a card in review or relearning, per review; a drill costs the attempts' working
+    time per drill rating. Ratings count at most :data:`RATING_CAP_MS`; quiz ratings are left out.
+    """
+    rows = store.query(
+        "SELECT json_extract(before, '$.state') AS state, COUNT(*) AS n, COUNT(duration_ms) AS timed, "
+        "SUM(MIN(duration_ms, ?)) AS ms FROM reviews WHERE source != 'quiz' AND card_id NOT LIKE 'drill:%' "
+        "GROUP BY 1",
+        (RATING_CAP_MS,),
+    )
+    by_state = {r["state"]: r for r in rows}
+
+    def per_item(states: tuple[int, ...], anchor: int) -> tuple[float, int] | None:
+        items = by_state.get(anchor, {}).get("n", 0)
+        ratings = sum(by_state.get(s, {}).get("n", 0) for s in states)
+        timed = sum(by_state.get(s, {}).get("timed", 0) for s in states)
+        ms = sum(by_state.get(s, {}).get("ms") or 0 for s in states)
+        if not items or not timed:
+            return None
+        return ms / timed * ratings / items / 1000, items
+
+    values, measured = dict(DEFAULT_SECONDS), set()
+    for name, states, anchor in (("new", (NEW, LEARNING), NEW), ("review", (REVIEW, RELEARNING), REVIEW)):
+        found = per_item(states, anchor)
+        if found and found[1] >= MIN_SAMPLES[name] and found[0] > 0:
+            values[name] = found[0]
+            measured.add(name)
+    drill_ratings = store.query("SELECT COUNT(*) AS n FROM reviews WHERE card_id LIKE 'drill:%'")[0]["n"]
+    drill_ms = store.query("SELECT SUM(duration_ms) AS ms FROM attempts")[0]["ms"] or 0
+    if drill_ratings >= MIN_SAMPLES["drill"] and drill_ms > 0:
+        values["drill"] = drill_ms / drill_ratings / 1000
+        measured.add("drill")
+    return Pace(values["new"], values["review"], values["drill"], frozenset(measured))
+
+
+# ----- the FSRS model on the date ---------------------------------------------------------------------------
+def interview_moment(goal: InterviewGoal, settings: StudySettings, tz: tzinfo) -> datetime:
+    """When recall is measured: the start of the interview's study day (UTC)."""
+    return clock.day_bounds(goal.date, settings.day_start_hour, tz)[0]
+
+
+def retrievability_at(fsrs: Scheduler, state: dict | None, moment: datetime, day_start_hour: int,
+                      tz: tzinfo) -> float:
+    """FSRS's retrievability of a card (stored JSON state) at ``moment``, elapsed time counted in study days
+    as the scheduler counts it; 0 for a card never rated."""
+    if not state or state.get("last_review") is None or state.get("stability") is None:
+        return 0.0
+    card = FsrsCard.from_dict(state)
+    elapsed = clock.study_days_between(card.last_review, moment, day_start_hour, tz)
+    fed = copy(card)
+    fed.last_review = moment - timedelta(days=elapsed)
+    return float(fsrs.get_card_retrievability(fed, current_datetime=moment))
+
+
+def pull_forward_day(state: dict, reviews_done: int, goal: InterviewGoal, settings: StudySettings,
+                     fsrs: Scheduler, tz: tzinfo) -> date | None:
+    """The study day a review card is pulled forward to, or None when its own due date stands.
+
+    A card is pulled when it is due on or after the date and its retrievability on the date would be below
+    the target, or when it still needs ``n`` of its :data:`MIN_REVIEWS` reviews and is due later than ``n``
+    days before the date. It goes to the first of ``n + 1`` equal parts of the gap between its last review
+    and the date (the middle for one review still needed), at least a day after its last review.
+    """
+    if state.get("last_review") is None or state.get("due") is None:
+        return None
+    due_day = clock.study_day(_moment(state["due"]), settings.day_start_hour, tz)
+    needed = max(0, MIN_REVIEWS - reviews_done)
+    short = needed > 0 and due_day > goal.date - timedelta(days=needed)
+    if not short:
+        if due_day < goal.date:
+            return None
+        moment = interview_moment(goal, settings, tz)
+        if retrievability_at(fsrs, state, moment, settings.day_start_hour, tz) >= goal.target:
+            return None
+    last = clock.study_day(_moment(state["last_review"]), settings.day_start_hour, tz)
+    gap = (goal.date - last).days
+    pulled = min(last + timedelta(days=max(1, gap // (max(needed, 1) + 1))), goal.date - timedelta(days=1))
+    return pulled if pulled > last else None
+
+
+def _moment(value: str | datetime) -> datetime:
+    return clock.parse_iso(value) if isinstance(value, str) else value
+
+
+# ----- the day's quota ----------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Quota:
+    """New cards and new drills to introduce on one day."""
+
+    new_cards: int
+    new_drills: int
+
+
+def day_quota(*, new_cards_left: int, new_drills_left: int, reviews: int, drills_due: int, days_left: int,
+              pace: Pace, budget_min: float) -> Quota:
+    """Spread what is not yet introduced over the days that leave :data:`MIN_REVIEWS` review days before the
+    date, within the budget left after the day's reviews and due drills (new cards first, then drills)."""
+    if days_left <= 0:
+        return Quota(0, 0)
+    intro_days = max(1, days_left - MIN_REVIEWS)
+    want_cards = math.ceil(new_cards_left / intro_days)
+    want_drills = math.ceil(new_drills_left / intro_days)
+    spare = budget_min * 60 - reviews * pace.review_s - drills_due * pace.drill_s
+    cards = max(0, min(want_cards, math.floor(spare / pace.new_s)))
+    spare -= cards * pace.new_s
+    drills = max(0, min(want_drills, math.floor(spare / pace.drill_s)))
+    return Quota(cards, drills)
+
+
+def days_left(goal: InterviewGoal, today: date) -> int:
+    """Study days before the interview day (0 on the day itself, negative after it)."""
+    return (goal.date - today).days
+
+
+def review_counts(store: Store, card_ids: Iterable[str] | None = None) -> dict[str, int]:
+    """Ratings each card received while in review (its reviews after the day it was introduced)."""
+    rows = store.query(
+        "SELECT card_id, COUNT(*) AS n FROM reviews WHERE json_extract(before, '$.state') = ? GROUP BY card_id",
+        (REVIEW,),
+    )
+    wanted = set(card_ids) if card_ids is not None else None
+    return {r["card_id"]: r["n"] for r in rows if wanted is None or r["card_id"] in wanted}
+
+
+@dataclass
+class TodayCounts:
+    """What today holds, counted as at the start of the study day (so the quota is the same all day)."""
+
+    new_cards_left: int
+    new_drills_left: int
+    reviews: int
+    drills_due: int
+    new_done: int
+
+
+def today_counts(service, goal: InterviewGoal, rows: list[dict], pulled: set[str]) -> TodayCounts:
+    """Today's counts over every active card (``rows``), as at the start of the study day."""
+    settings, tz = service.settings, service.tz
+    today = clock.study_day(service.now(), settings.day_start_hour, tz)
+    start, end = clock.day_bounds(today, settings.day_start_hour, tz)
+    introduced = {r["card_id"] for r in service.store.query(
+        "SELECT card_id FROM reviews WHERE source != 'quiz' GROUP BY card_id HAVING MIN(reviewed_at) >= ?",
+        (clock.iso(start),),
+    )}
+    rated_today = {r["card_id"] for r in service.store.query(
+        "SELECT DISTINCT card_id FROM reviews WHERE reviewed_at >= ? AND json_extract(before, '$.state') = ?",
+        (clock.iso(start), REVIEW),
+    )}
+    due = [r for r in rows if r["state"] == REVIEW and r["due"]
+           and (clock.parse_iso(r["due"]) < end or r["id"] in pulled)]
+
+    def split(ids: Iterable[str]) -> tuple[int, int]:
+        ids = list(ids)
+        drills = sum(1 for i in ids if i.startswith("drill:"))
+        return len(ids) - drills, drills
+
+    new_cards, new_drills = split(r["id"] for r in rows if r["state"] == NEW)
+    intro_cards, intro_drills = split(introduced)
+    due_cards, due_drills = split(r["id"] for r in due)
+    done_cards, done_drills = split(rated_today)
+    return TodayCounts(
+        new_cards_left=new_cards + intro_cards, new_drills_left=new_drills + intro_drills,
+        reviews=due_cards + done_cards, drills_due=due_drills + done_drills, new_done=len(introduced),
+    )
+
+
+def pulled_today(service, goal: InterviewGoal, rows: list[dict]) -> set[str]:
+    """Ids of the review cards among ``rows`` that the goal pulls forward to today or earlier."""
+    from dlprep.srs.scheduler import make_scheduler
+
+    settings, tz = service.settings, service.tz
+    today = clock.study_day(service.now(), settings.day_start_hour, tz)
+    soonest = clock.day_bounds(goal.date - timedelta(days=MIN_REVIEWS), settings.day_start_hour, tz)[1]
+    late = [r for r in rows if r["state"] == REVIEW and r["fsrs"] and r["due"] and clock.parse_iso(r["due"]) >= soonest]
+    if not late:
+        return set()
+    fsrs = make_scheduler(settings, fuzz=False)
+    counts = review_counts(service.store, (r["id"] for r in late))
+    pulled = set()
+    for r in late:
+        day = pull_forward_day(json.loads(r["fsrs"]), counts.get(r["id"], 0), goal, settings, fsrs, tz)
+        if day is not None and day <= today:
+            pulled.add(r["id"])
+    return pulled
+
+
+# ----- the study service's hook ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class QueueHook:
+    """What the goal changes in the study queue today: the new limit, pulled-forward reviews, new-card order."""
+
+    new_limit: int
+    pulled: frozenset[str] = frozenset()
+    interleave: bool = False
+    quota: Quota | None = None
+
+    def order_new(self, rows: list[dict]) -> list[dict]:
+        """New cards in their order, or, with a goal, one section at a time in turn (round robin)."""
+        if not self.interleave:
+            return rows
+        by_section: dict[str, list[dict]] = {}
+        for row in rows:
+            by_section.setdefault(row["section"], []).append(row)
+        queues = list(by_section.values())
+        ordered: list[dict] = []
+        for i in range(max((len(q) for q in queues), default=0)):
+            ordered.extend(q[i] for q in queues if i < len(q))
+        return ordered
+
+
+_QUOTA_CACHE: dict[tuple, Quota] = {}
+
+
+def active_goal(store: Store, today: date) -> InterviewGoal | None:
+    """The goal while the date is ahead (None without one, and from the interview day on)."""
+    goal = InterviewGoal.load(store)
+    return goal if goal is not None and days_left(goal, today) > 0 else None
+
+
+def queue_hook(service) -> QueueHook:
+    """Called by :meth:`StudyService.queue` and :meth:`StudyService.deck_counts`. Without a goal ahead it
+    changes nothing (the settings' new limit, no pulled reviews, the usual order)."""
+    today = clock.study_day(service.now(), service.settings.day_start_hour, service.tz)
+    goal = active_goal(service.store, today)
+    if goal is None:
+        return QueueHook(service.settings.new_per_day)
+    rows = service._candidates(None)
+    pulled = pulled_today(service, goal, rows)
+    key = (str(service.store.path), today, goal)
+    if key not in _QUOTA_CACHE:
+        counts = today_counts(service, goal, rows, pulled)
+        _QUOTA_CACHE[key] = day_quota(
+            new_cards_left=counts.new_cards_left, new_drills_left=counts.new_drills_left, reviews=counts.reviews,
+            drills_due=counts.drills_due, days_left=days_left(goal, today), pace=measure_pace(service.store),
+            budget_min=goal.budget_min,
+        )
+    quota = _QUOTA_CACHE[key]
+    return QueueHook(quota.new_cards + quota.new_drills, frozenset(pulled), interleave=True, quota=quota)
