@@ -309,27 +309,46 @@ def pulled_today(service, goal: InterviewGoal, rows: list[dict]) -> set[str]:
 
 
 # ----- the study service's hook ----------------------------------------------------------------------------------
+def interleave_sections(rows: list[dict]) -> list[dict]:
+    """Rows one section at a time in turn (round robin), each section's in their own order."""
+    by_section: dict[str, list[dict]] = {}
+    for row in rows:
+        by_section.setdefault(row["section"], []).append(row)
+    queues = list(by_section.values())
+    ordered: list[dict] = []
+    for i in range(max((len(q) for q in queues), default=0)):
+        ordered.extend(q[i] for q in queues if i < len(q))
+    return ordered
+
+
 @dataclass(frozen=True)
 class QueueHook:
-    """What the goal changes in the study queue today: the new limit, pulled-forward reviews, new-card order."""
+    """What the goal changes in the study queue today: the new limit, pulled-forward reviews, new-card order.
+
+    ``new_limit`` is compared with all the new cards introduced today (as the settings' limit is); with a
+    goal, ``cards_left`` and ``drills_left`` are what the day's quota still allows of each.
+    """
 
     new_limit: int
     pulled: frozenset[str] = frozenset()
-    interleave: bool = False
     quota: Quota | None = None
+    cards_left: int = 0
+    drills_left: int = 0
 
-    def order_new(self, rows: list[dict]) -> list[dict]:
-        """New cards in their order, or, with a goal, one section at a time in turn (round robin)."""
-        if not self.interleave:
-            return rows
-        by_section: dict[str, list[dict]] = {}
-        for row in rows:
-            by_section.setdefault(row["section"], []).append(row)
-        queues = list(by_section.values())
-        ordered: list[dict] = []
-        for i in range(max((len(q) for q in queues), default=0)):
-            ordered.extend(q[i] for q in queues if i < len(q))
-        return ordered
+    def limit_new(self, rows: list[dict], new_done: int) -> list[dict]:
+        """The new cards to offer: the first ones within the settings' limit, or, with a goal, the sections in
+        turn within what the quota still allows of cards and of drills."""
+        if self.quota is None:
+            return rows[: max(0, self.new_limit - new_done)]
+        offered, cards, drills = [], 0, 0
+        for row in interleave_sections(rows):
+            if row["kind"] == "drill" and drills < self.drills_left:
+                drills += 1
+                offered.append(row)
+            elif row["kind"] != "drill" and cards < self.cards_left:
+                cards += 1
+                offered.append(row)
+        return offered
 
 
 _QUOTA_CACHE: dict[tuple, Quota] = {}
@@ -341,9 +360,20 @@ def active_goal(store: Store, today: date) -> InterviewGoal | None:
     return goal if goal is not None and days_left(goal, today) > 0 else None
 
 
-def queue_hook(service) -> QueueHook:
-    """Called by :meth:`StudyService.queue` and :meth:`StudyService.deck_counts`. Without a goal ahead it
-    changes nothing (the settings' new limit, no pulled reviews, the usual order)."""
+def introduced_today(service) -> tuple[int, int]:
+    """(cards, drills) rated for the first time today, quiz answers aside."""
+    start, _ = service.today_bounds()
+    rows = service.store.query(
+        "SELECT card_id FROM reviews WHERE source != 'quiz' GROUP BY card_id HAVING MIN(reviewed_at) >= ?",
+        (clock.iso(start),),
+    )
+    drills = sum(1 for r in rows if r["card_id"].startswith("drill:"))
+    return len(rows) - drills, drills
+
+
+def queue_hook(service, kinds: tuple[str, ...] | None = None) -> QueueHook:
+    """Called by :meth:`StudyService.queue` and :meth:`StudyService.deck_counts` (``kinds`` as given there).
+    Without a goal ahead it changes nothing: the settings' new limit, no pulled reviews, the usual order."""
     today = clock.study_day(service.now(), service.settings.day_start_hour, service.tz)
     goal = active_goal(service.store, today)
     if goal is None:
@@ -359,4 +389,8 @@ def queue_hook(service) -> QueueHook:
             budget_min=goal.budget_min,
         )
     quota = _QUOTA_CACHE[key]
-    return QueueHook(quota.new_cards + quota.new_drills, frozenset(pulled), interleave=True, quota=quota)
+    cards_done, drills_done = introduced_today(service)
+    cards_left, drills_left = max(0, quota.new_cards - cards_done), max(0, quota.new_drills - drills_done)
+    allowed = (cards_left if kinds is None or any(k != "drill" for k in kinds) else 0) + (
+        drills_left if kinds is None or "drill" in kinds else 0)
+    return QueueHook(cards_done + drills_done + allowed, frozenset(pulled), quota, cards_left, drills_left)

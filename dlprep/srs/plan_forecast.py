@@ -23,6 +23,7 @@ from dlprep.srs.plan import (
     QueueHook,
     day_quota,
     days_left,
+    interleave_sections,
     interview_moment,
     measure_pace,
     pull_forward_day,
@@ -145,9 +146,9 @@ def _due_by(card: _Card, end: datetime, today: date, goal: InterviewGoal, settin
 
 
 def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: datetime, tz: tzinfo,
-               hook: QueueHook | None = None, new_done_today: int = 0) -> Plan:
-    """The plan from ``now`` to the date. ``hook`` is the study service's queue hook for today (its new limit
-    is today's quota, so the plan and the queue agree); ``new_done_today`` new cards were already introduced."""
+               hook: QueueHook | None = None) -> Plan:
+    """The plan from ``now`` to the date. ``hook`` is the study service's queue hook for today (what it still
+    allows today is the plan's day 0, so the plan and the queue agree)."""
     today = clock.study_day(now, settings.day_start_hour, tz)
     left = days_left(goal, today)
     moment = interview_moment(goal, settings, tz)
@@ -157,7 +158,7 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
     scheduler = StudyScheduler.from_settings(settings, tz)
     fsrs = make_scheduler(settings, fuzz=False)
     daily: list[DayPlan] = []
-    new_cards = QueueHook(0, interleave=True).order_new(
+    new_cards = interleave_sections(
         [{"section": c.section, "card": c} for c in cards if c.state is None and not c.drill])
     waiting_cards = [row["card"] for row in new_cards]
     waiting_drills = [c for c in cards if c.state is None and c.drill]
@@ -169,10 +170,9 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
         due = [c for c in cards if _due_by(c, end, day, goal, settings, fsrs, tz)]
         due_cards = [c for c in due if not c.drill][: settings.reviews_per_day]
         due_drills = [c for c in due if c.drill]
-        if offset == 0 and hook is not None and hook.quota is not None:
-            allowed = max(0, hook.new_limit - new_done_today)  # what the study queue still offers today
-            quota_cards = min(allowed, hook.quota.new_cards, len(waiting_cards))
-            quota_drills = min(allowed - quota_cards, hook.quota.new_drills, len(waiting_drills))
+        if offset == 0 and hook is not None and hook.quota is not None:  # what the study queue still offers today
+            quota_cards = min(hook.cards_left, len(waiting_cards))
+            quota_drills = min(hook.drills_left, len(waiting_drills))
         else:
             quota = day_quota(new_cards_left=len(waiting_cards), new_drills_left=len(waiting_drills),
                               reviews=len(due_cards), drills_due=len(due_drills), days_left=left - offset,
@@ -205,9 +205,7 @@ def plan_for(service, goal: InterviewGoal | None = None) -> Plan | None:
     goal = goal or InterviewGoal.load(service.store)
     if goal is None:
         return None
-    new_done, _ = service._done_today()
-    return build_plan(service.store, service.settings, goal, service.now(), service.tz,
-                      hook=queue_hook(service), new_done_today=new_done)
+    return build_plan(service.store, service.settings, goal, service.now(), service.tz, hook=queue_hook(service))
 
 
 def summary_line(service) -> str | None:

@@ -167,7 +167,7 @@ class StudyService:
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
         rows = self._candidates(deck, kinds)
-        hook = plan.queue_hook(self)  # interview date (srs/plan.py): new limit, pulled-forward reviews, new order
+        hook = plan.queue_hook(self, kinds)  # interview date (srs/plan.py): new limit, pulled reviews, new order
         learning = sorted(
             (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
             key=lambda r: r["due"],
@@ -177,9 +177,9 @@ class StudyService:
              and (clock.parse_iso(r["due"]) < end or r["id"] in hook.pulled)),  # interview-date hook
             key=lambda r: r["due"],
         )
-        new = hook.order_new([r for r in rows if r["state"] == NEW])  # interview-date hook
+        new = [r for r in rows if r["state"] == NEW]
         reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[: max(0, hook.new_limit - new_done)]  # interview-date hook (settings.new_per_day without a date)
+        new = hook.limit_new(new, new_done)  # interview-date hook (without a date: new[:new_per_day - new_done])
         return learning, reviews, new
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
@@ -187,7 +187,7 @@ class StudyService:
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        hook = plan.queue_hook(self)  # interview date (srs/plan.py): new limit, pulled-forward reviews
+        hook = plan.queue_hook(self, kinds)  # interview date (srs/plan.py): new limit, pulled-forward reviews
         new_left = max(0, hook.new_limit - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}

@@ -211,6 +211,8 @@ def test_drills_count_in_the_plan_and_the_recall(store, fake_clock) -> None:
     assert plan.daily[0].new == 1 and plan.daily[0].drills == 1  # 4 cards over 8 days, the drill at once
     assert plan.daily[0].minutes == pytest.approx((30 + 900) / 60)  # default pace: 30 s a card, 15 min a drill
     assert len(svc.queue()[2]) == 2
+    assert [r["id"] for r in svc.queue(kinds=("drill",))[2]] == ["drill:attention"]  # the cards leave its slot
+    assert len(svc.queue(kinds=("basic",))[2]) == 1
     assert plan.expected_recall.by_section["Attention"] > 0.8
 
 
