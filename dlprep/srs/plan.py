@@ -5,8 +5,8 @@ ahead, :func:`queue_hook` gives the study service
 
 - **the day's new-card limit**: the cards not yet introduced, spread over the days that leave room for at
   least :data:`MIN_REVIEWS` reviews before the date, capped by the time budget (measured seconds per new card,
-  per review and per drill, see :func:`measure_pace`), and new cards interleaved by section so that a tight
-  budget still reaches every section;
+  per review and per drill, see :func:`measure_pace`), every section introduced at the same pace
+  (:func:`introduction_order`), so that a tight budget still reaches every section;
 - **pulled-forward reviews**: a review card due on or after the date is shown early when its retrievability
   on the date (FSRS's own, :func:`retrievability_at`) would be below the target, and a card that still needs
   some of its :data:`MIN_REVIEWS` reviews is shown early enough to fit them (:func:`pull_forward_day`). A card
@@ -309,16 +309,27 @@ def pulled_today(service, goal: InterviewGoal, rows: list[dict]) -> set[str]:
 
 
 # ----- the study service's hook ----------------------------------------------------------------------------------
-def interleave_sections(rows: list[dict]) -> list[dict]:
-    """Rows one section at a time in turn (round robin), each section's in their own order."""
-    by_section: dict[str, list[dict]] = {}
-    for row in rows:
-        by_section.setdefault(row["section"], []).append(row)
-    queues = list(by_section.values())
-    ordered: list[dict] = []
-    for i in range(max((len(q) for q in queues), default=0)):
-        ordered.extend(q[i] for q in queues if i < len(q))
-    return ordered
+def introduction_order(rows: list[dict]) -> list[dict]:
+    """New cards in the order a goal introduces them: every section at the same pace (a section of 20 cards
+    gets two for each one of a section of 10, and all finish together), and within a section the first card
+    of each note before any second one, so that cloze siblings (buried for the rest of a day when one of them
+    is rated) fall on different days. Ties keep the rows' order."""
+    by_section: dict[str, list[tuple[int, dict]]] = {}
+    for position, row in enumerate(rows):
+        by_section.setdefault(row["section"], []).append((position, row))
+    keyed: list[tuple[float, int, dict]] = []
+    for section_rows in by_section.values():
+        siblings_before: dict[str, int] = {}
+        ranked = []
+        for position, row in section_rows:
+            note = row.get("note_id") or row["id"]
+            ranked.append((siblings_before.get(note, 0), position, row))
+            siblings_before[note] = siblings_before.get(note, 0) + 1
+        ranked.sort(key=lambda item: item[:2])
+        first = section_rows[0][0]
+        keyed.extend(((i + 0.5) / len(ranked), first, row) for i, (_, _, row) in enumerate(ranked))
+    keyed.sort(key=lambda item: item[:2])
+    return [row for _, _, row in keyed]
 
 
 @dataclass(frozen=True)
@@ -336,12 +347,12 @@ class QueueHook:
     drills_left: int = 0
 
     def limit_new(self, rows: list[dict], new_done: int) -> list[dict]:
-        """The new cards to offer: the first ones within the settings' limit, or, with a goal, the sections in
-        turn within what the quota still allows of cards and of drills."""
+        """The new cards to offer: the first ones within the settings' limit, or, with a goal, the first in
+        :func:`introduction_order` within what the quota still allows of cards and of drills."""
         if self.quota is None:
             return rows[: max(0, self.new_limit - new_done)]
         offered, cards, drills = [], 0, 0
-        for row in interleave_sections(rows):
+        for row in introduction_order(rows):
             if row["kind"] == "drill" and drills < self.drills_left:
                 drills += 1
                 offered.append(row)

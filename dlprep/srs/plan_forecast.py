@@ -23,8 +23,8 @@ from dlprep.srs.plan import (
     QueueHook,
     day_quota,
     days_left,
-    interleave_sections,
     interview_moment,
+    introduction_order,
     measure_pace,
     pull_forward_day,
     retrievability_at,
@@ -89,6 +89,7 @@ def _rounded(recall: Recall) -> dict:
 class _Card:
     id: str
     section: str
+    note: str
     drill: bool
     state: dict | None
     reviews: int = 0
@@ -96,13 +97,13 @@ class _Card:
 
 def _active_cards(store: Store) -> list[_Card]:
     rows = store.query(
-        "SELECT id, section, kind, fsrs, state FROM cards WHERE retired = 0 AND suspended = 0 "
+        "SELECT id, section, note_id, kind, fsrs, state FROM cards WHERE retired = 0 AND suspended = 0 "
         "ORDER BY created_at, rowid"
     )
     counts = review_counts(store)
     return [
-        _Card(r["id"], r["section"], r["kind"] == "drill", json.loads(r["fsrs"]) if r["fsrs"] and r["state"] != NEW
-              else None, counts.get(r["id"], 0))
+        _Card(r["id"], r["section"], r["note_id"], r["kind"] == "drill",
+              json.loads(r["fsrs"]) if r["fsrs"] and r["state"] != NEW else None, counts.get(r["id"], 0))
         for r in rows
     ]
 
@@ -158,10 +159,10 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
     scheduler = StudyScheduler.from_settings(settings, tz)
     fsrs = make_scheduler(settings, fuzz=False)
     daily: list[DayPlan] = []
-    new_cards = interleave_sections(
-        [{"section": c.section, "card": c} for c in cards if c.state is None and not c.drill])
-    waiting_cards = [row["card"] for row in new_cards]
-    waiting_drills = [c for c in cards if c.state is None and c.drill]
+    ordered = [row["card"] for row in introduction_order(
+        [{"id": c.id, "section": c.section, "note_id": c.note, "card": c} for c in cards if c.state is None])]
+    waiting_cards = [c for c in ordered if not c.drill]
+    waiting_drills = [c for c in ordered if c.drill]
     late_cards = late_drills = 0
     for offset in range(max(0, left)):
         day = today + timedelta(days=offset)

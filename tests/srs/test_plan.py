@@ -12,7 +12,14 @@ from fsrs import Scheduler
 
 from dlprep.content import parse_deck_text
 from dlprep.srs import StudyService, StudySettings, clock
-from dlprep.srs.plan import InterviewGoal, PlanError, measure_pace, parse_goal, pull_forward_day
+from dlprep.srs.plan import (
+    InterviewGoal,
+    PlanError,
+    introduction_order,
+    measure_pace,
+    parse_goal,
+    pull_forward_day,
+)
 from dlprep.srs.plan_forecast import plan_for, summary_line
 from dlprep.srs.scheduler import make_scheduler
 
@@ -263,3 +270,10 @@ def test_bad_budget_and_target() -> None:
         parse_goal("2026-04-01", date(2026, 3, 2), budget_min=0)
     with pytest.raises(PlanError, match="bad target 1.5"):
         parse_goal("2026-04-01", date(2026, 3, 2), target=1.5)
+
+
+def test_introduction_order_keeps_every_section_at_one_pace_and_spreads_cloze_siblings() -> None:
+    rows = [{"id": i, "section": s, "note_id": n} for i, s, n in (
+        ("n1::c1", "A", "n1"), ("n1::c2", "A", "n1"), ("n1::c3", "A", "n1"), ("a4", "A", ""),
+        ("b1", "B", ""), ("b2", "B", ""))]
+    assert [r["id"] for r in introduction_order(rows)] == ["n1::c1", "b1", "a4", "n1::c2", "b2", "n1::c3"]
