@@ -218,15 +218,16 @@ class Quota:
 def day_quota(*, new_cards_left: int, new_drills_left: int, reviews: int, drills_due: int, days_left: int,
               pace: Pace, budget_min: float) -> Quota:
     """Spread what is not yet introduced over the days that leave :data:`MIN_REVIEWS` review days before the
-    date, within the budget left after the day's reviews and due drills (new cards first, then drills)."""
+    date, within the daily budget: new cards get what the card reviews leave (a due drill never starves them:
+    a card takes seconds, a drill many minutes), new drills what is left after the cards and the due drills."""
     if days_left <= 0:
         return Quota(0, 0)
     intro_days = max(1, days_left - MIN_REVIEWS)
     want_cards = math.ceil(new_cards_left / intro_days)
     want_drills = math.ceil(new_drills_left / intro_days)
-    spare = budget_min * 60 - reviews * pace.review_s - drills_due * pace.drill_s
+    spare = budget_min * 60 - reviews * pace.review_s
     cards = max(0, min(want_cards, math.floor(spare / pace.new_s)))
-    spare -= cards * pace.new_s
+    spare -= cards * pace.new_s + drills_due * pace.drill_s
     drills = max(0, min(want_drills, math.floor(spare / pace.drill_s)))
     return Quota(cards, drills)
 

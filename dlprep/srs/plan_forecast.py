@@ -93,6 +93,7 @@ class _Card:
     drill: bool
     state: dict | None
     reviews: int = 0
+    next_day: date | None = None
 
 
 def _active_cards(store: Store) -> list[_Card]:
@@ -134,16 +135,16 @@ def _rate(scheduler: StudyScheduler, card: _Card, moment: datetime, end: datetim
         moment = reviewed.due
 
 
-def _due_by(card: _Card, end: datetime, today: date, goal: InterviewGoal, settings: StudySettings, fsrs,
-            tz: tzinfo) -> bool:
+def _next_day(card: _Card, goal: InterviewGoal, settings: StudySettings, fsrs, tz: tzinfo) -> date | None:
+    """The study day the card next comes up: its due day, or the day the goal pulls it forward to."""
     if card.state is None:
-        return False
-    if clock.parse_iso(card.state["due"]) < end:
-        return True
-    if card.state.get("state") != REVIEW:
-        return False
-    pulled = pull_forward_day(card.state, card.reviews, goal, settings, fsrs, tz)
-    return pulled is not None and pulled <= today
+        return None
+    natural = clock.study_day(clock.parse_iso(card.state["due"]), settings.day_start_hour, tz)
+    if card.state.get("state") == REVIEW:
+        pulled = pull_forward_day(card.state, card.reviews, goal, settings, fsrs, tz)
+        if pulled is not None and pulled < natural:
+            return pulled
+    return natural
 
 
 def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: datetime, tz: tzinfo,
@@ -156,8 +157,10 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
     cards = _active_cards(store)
     stopped = expected_recall(cards, moment, settings, tz)
     pace = measure_pace(store)
-    scheduler = StudyScheduler.from_settings(settings, tz)
     fsrs = make_scheduler(settings, fuzz=False)
+    scheduler = StudyScheduler(fsrs, False, settings.day_start_hour, tz)  # no fuzz: the plan is the expected path
+    for card in cards:
+        card.next_day = _next_day(card, goal, settings, fsrs, tz)
     daily: list[DayPlan] = []
     ordered = [row["card"] for row in introduction_order(
         [{"id": c.id, "section": c.section, "note_id": c.note, "card": c} for c in cards if c.state is None])]
@@ -168,7 +171,7 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
         day = today + timedelta(days=offset)
         _, end = clock.day_bounds(day, settings.day_start_hour, tz)
         at = now if offset == 0 else clock.add_study_days(now, offset, tz)
-        due = [c for c in cards if _due_by(c, end, day, goal, settings, fsrs, tz)]
+        due = [c for c in cards if c.next_day is not None and c.next_day <= day]
         due_cards = [c for c in due if not c.drill][: settings.reviews_per_day]
         due_drills = [c for c in due if c.drill]
         if offset == 0 and hook is not None and hook.quota is not None:  # what the study queue still offers today
@@ -183,6 +186,7 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
         waiting_cards, waiting_drills = waiting_cards[quota_cards:], waiting_drills[quota_drills:]
         for card in due_cards + due_drills + introduced:
             _rate(scheduler, card, at, end)
+            card.next_day = _next_day(card, goal, settings, fsrs, tz)
         if offset == left - 1 - 2:  # the last day that leaves room for two reviews
             late_cards, late_drills = len(waiting_cards), len(waiting_drills)
         daily.append(DayPlan(

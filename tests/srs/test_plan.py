@@ -14,7 +14,10 @@ from dlprep.content import parse_deck_text
 from dlprep.srs import StudyService, StudySettings, clock
 from dlprep.srs.plan import (
     InterviewGoal,
+    Pace,
     PlanError,
+    Quota,
+    day_quota,
     introduction_order,
     measure_pace,
     parse_goal,
@@ -277,3 +280,24 @@ def test_introduction_order_keeps_every_section_at_one_pace_and_spreads_cloze_si
         ("n1::c1", "A", "n1"), ("n1::c2", "A", "n1"), ("n1::c3", "A", "n1"), ("a4", "A", ""),
         ("b1", "B", ""), ("b2", "B", ""))]
     assert [r["id"] for r in introduction_order(rows)] == ["n1::c1", "b1", "a4", "n1::c2", "b2", "n1::c3"]
+
+
+def test_the_day_quota_spreads_new_cards_within_the_budget_and_a_due_drill_never_starves_them() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # 200 cards over 12 - 2 days: 20 a day. 60 reviews take 10 minutes; 20 new cards 10 more; the due drill
+    # (15 minutes) leaves no room for a new drill.
+    quota = day_quota(new_cards_left=200, new_drills_left=10, reviews=60, drills_due=1, days_left=12, pace=pace,
+                      budget_min=30)
+    assert quota == Quota(new_cards=20, new_drills=0)
+    # Without the due drill, the 10 minutes left are too few for a 15-minute drill.
+    assert day_quota(new_cards_left=200, new_drills_left=10, reviews=60, drills_due=0, days_left=12, pace=pace,
+                     budget_min=30) == Quota(20, 0)
+    assert day_quota(new_cards_left=200, new_drills_left=10, reviews=30, drills_due=0, days_left=12, pace=pace,
+                     budget_min=30) == Quota(20, 1)  # 5 + 10 minutes, then a 15-minute drill
+    # 150 reviews take 25 of the 30 minutes: 10 new cards fit.
+    assert day_quota(new_cards_left=200, new_drills_left=0, reviews=150, drills_due=2, days_left=12, pace=pace,
+                     budget_min=30) == Quota(10, 0)
+    assert day_quota(new_cards_left=5, new_drills_left=1, reviews=0, drills_due=0, days_left=2, pace=pace,
+                     budget_min=30) == Quota(5, 1)  # too late for two reviews: everything at once
+    assert day_quota(new_cards_left=5, new_drills_left=1, reviews=0, drills_due=0, days_left=0, pace=pace,
+                     budget_min=30) == Quota(0, 0)
