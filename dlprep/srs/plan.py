@@ -216,16 +216,27 @@ class Quota:
 
 
 def day_quota(*, new_cards_left: int, new_drills_left: int, reviews: int, drills_due: int, days_left: int,
-              pace: Pace, budget_min: float) -> Quota:
+              pace: Pace, budget_min: float, drill_reviews_owed: int = 0) -> Quota:
     """Spread what is not yet introduced over the days that leave :data:`MIN_REVIEWS` review days before the
     date, within the daily budget: new cards get what the card reviews leave (a due drill never starves them:
-    a card takes seconds, a drill many minutes), new drills what is left after the cards and the due drills."""
+    a card takes seconds, a drill many minutes), new drills what is left after the cards and the due drills.
+
+    A new drill also commits :data:`MIN_REVIEWS` more drill sessions before the date, so only as many drills
+    are spread as the days left can pay for: their budget, less today's card reviews on each of them, the
+    cards still to introduce with their reviews, and ``drill_reviews_owed`` (sessions that drills already
+    introduced still need).
+    """
     if days_left <= 0:
         return Quota(0, 0)
+    budget_s = budget_min * 60
     intro_days = max(1, days_left - MIN_REVIEWS)
     want_cards = math.ceil(new_cards_left / intro_days)
-    want_drills = math.ceil(new_drills_left / intro_days)
-    spare = budget_min * 60 - reviews * pace.review_s
+    future_s = (days_left * (budget_s - reviews * pace.review_s)
+                - new_cards_left * (pace.new_s + MIN_REVIEWS * pace.review_s)
+                - (drills_due + drill_reviews_owed) * pace.drill_s)
+    affordable = min(new_drills_left, max(0, math.floor(future_s / (pace.drill_s * (1 + MIN_REVIEWS)))))
+    want_drills = math.ceil(affordable / intro_days)
+    spare = budget_s - reviews * pace.review_s
     cards = max(0, min(want_cards, math.floor(spare / pace.new_s)))
     spare -= cards * pace.new_s + drills_due * pace.drill_s
     drills = max(0, min(want_drills, math.floor(spare / pace.drill_s)))
@@ -256,6 +267,7 @@ class TodayCounts:
     reviews: int
     drills_due: int
     new_done: int
+    drill_reviews_owed: int = 0
 
 
 def today_counts(service, goal: InterviewGoal, rows: list[dict], pulled: set[str]) -> TodayCounts:
@@ -283,9 +295,13 @@ def today_counts(service, goal: InterviewGoal, rows: list[dict], pulled: set[str
     intro_cards, intro_drills = split(introduced)
     due_cards, due_drills = split(r["id"] for r in due)
     done_cards, done_drills = split(rated_today)
+    drills = [r["id"] for r in rows if r["state"] != NEW and r["id"].startswith("drill:")]
+    counts = review_counts(service.store, drills)
+    owed = sum(max(0, MIN_REVIEWS - counts.get(d, 0)) for d in drills if d not in introduced)
     return TodayCounts(
         new_cards_left=new_cards + intro_cards, new_drills_left=new_drills + intro_drills,
         reviews=due_cards + done_cards, drills_due=due_drills + done_drills, new_done=len(introduced),
+        drill_reviews_owed=owed,
     )
 
 
@@ -398,7 +414,7 @@ def queue_hook(service, kinds: tuple[str, ...] | None = None) -> QueueHook:
         _QUOTA_CACHE[key] = day_quota(
             new_cards_left=counts.new_cards_left, new_drills_left=counts.new_drills_left, reviews=counts.reviews,
             drills_due=counts.drills_due, days_left=days_left(goal, today), pace=measure_pace(service.store),
-            budget_min=goal.budget_min,
+            budget_min=goal.budget_min, drill_reviews_owed=counts.drill_reviews_owed,
         )
     quota = _QUOTA_CACHE[key]
     cards_done, drills_done = introduced_today(service)

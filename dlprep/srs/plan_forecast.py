@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from dlprep.srs import clock
 from dlprep.srs.plan import (
+    MIN_REVIEWS,
     NEW,
     REVIEW,
     InterviewGoal,
@@ -180,7 +181,9 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
         else:
             quota = day_quota(new_cards_left=len(waiting_cards), new_drills_left=len(waiting_drills),
                               reviews=len(due_cards), drills_due=len(due_drills), days_left=left - offset,
-                              pace=pace, budget_min=goal.budget_min)
+                              pace=pace, budget_min=goal.budget_min,
+                              drill_reviews_owed=sum(max(0, MIN_REVIEWS - c.reviews) for c in cards
+                                                     if c.drill and c.state is not None))
             quota_cards, quota_drills = quota.new_cards, quota.new_drills
         introduced = waiting_cards[:quota_cards] + waiting_drills[:quota_drills]
         waiting_cards, waiting_drills = waiting_cards[quota_cards:], waiting_drills[quota_drills:]

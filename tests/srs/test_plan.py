@@ -301,3 +301,14 @@ def test_the_day_quota_spreads_new_cards_within_the_budget_and_a_due_drill_never
                      budget_min=30) == Quota(5, 1)  # too late for two reviews: everything at once
     assert day_quota(new_cards_left=5, new_drills_left=1, reviews=0, drills_due=0, days_left=0, pace=pace,
                      budget_min=30) == Quota(0, 0)
+
+
+def test_new_drills_are_only_spread_as_far_as_the_days_left_can_pay_for_their_two_reviews() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # 12 days of 30 minutes: 360 minutes, room for 8 drills at 45 minutes each (a session and two reviews).
+    free = {"new_cards_left": 0, "new_drills_left": 10, "reviews": 0, "drills_due": 0, "days_left": 12,
+            "pace": pace, "budget_min": 30}
+    assert day_quota(**free) == Quota(0, 1)
+    # 24 review sessions owed by drills already introduced take all 360 minutes: no new drill.
+    assert day_quota(**free, drill_reviews_owed=24) == Quota(0, 0)
+    assert day_quota(**free, drill_reviews_owed=20) == Quota(0, 1)  # 60 minutes left: one more drill
