@@ -180,12 +180,14 @@ def pull_forward_day(state: dict, reviews_done: int, goal: InterviewGoal, settin
                      fsrs: Scheduler, tz: tzinfo) -> date | None:
     """The study day a review card is pulled forward to, or None when its own due date stands.
 
-    A card is pulled when it is due on or after the date and its retrievability on the date would be below
-    the target, or when it still needs ``n`` of its :data:`MIN_REVIEWS` reviews and is due later than ``n``
-    days before the date. It goes to the first of ``n + 1`` equal parts of the gap between its last review
-    and the date (the middle for one review still needed), at least a day after its last review.
+    A card due on or after the date whose retrievability on the date would be below the target is pulled to
+    the last day its retrievability is still at the target (FSRS's forgetting curve solved for the day: as
+    if scheduled for the target retention until the date; cards spread by their own stability). A card that
+    still needs ``n`` of its :data:`MIN_REVIEWS` reviews and is due later than ``n`` days before the date is
+    pulled to the first of ``n + 1`` equal parts of the gap between its last review and the date, or to the
+    target day if that is sooner. Never before the day after its last review, never on the date.
     """
-    if state.get("last_review") is None or state.get("due") is None:
+    if state.get("last_review") is None or state.get("due") is None or not state.get("stability"):
         return None
     due_day = clock.study_day(_moment(state["due"]), settings.day_start_hour, tz)
     needed = max(0, MIN_REVIEWS - reviews_done)
@@ -198,8 +200,17 @@ def pull_forward_day(state: dict, reviews_done: int, goal: InterviewGoal, settin
             return None
     last = clock.study_day(_moment(state["last_review"]), settings.day_start_hour, tz)
     gap = (goal.date - last).days
-    pulled = min(last + timedelta(days=max(1, gap // (max(needed, 1) + 1))), goal.date - timedelta(days=1))
+    target_day = last + timedelta(days=days_at_target(fsrs, float(state["stability"]), goal.target))
+    pulled = min(last + timedelta(days=max(1, gap // (needed + 1))), target_day) if short else target_day
+    pulled = min(max(pulled, last + timedelta(days=1)), goal.date - timedelta(days=1))
     return pulled if pulled > last else None
+
+
+def days_at_target(fsrs: Scheduler, stability: float, target: float) -> int:
+    """Whole days after a review during which FSRS's retrievability stays at or above ``target``: the
+    forgetting curve ``R(t) = (1 + FACTOR * t / S) ** DECAY`` solved for ``t`` (``S`` days at 90%)."""
+    days = stability / fsrs._FACTOR * (target ** (1 / fsrs._DECAY) - 1)
+    return max(0, math.floor(days + 1e-9))
 
 
 def _moment(value: str | datetime) -> datetime:

@@ -135,12 +135,17 @@ def test_a_review_due_after_the_date_is_pulled_forward_only_when_recall_on_the_d
     for _ in range(29):
         fake_clock.advance(days=1)
         assert svc.queue()[1] == []
-    # The same card with a target above its recall on the day: pulled to the middle of the gap.
+    # The same card with a target above its recall on the day: pulled to the last day FSRS still gives it 99%.
     fake_clock.moment -= timedelta(days=29)
     goal = set_goal(svc, 30, target=0.99)
+    aligned = FsrsCard.from_dict(state)
+    aligned.last_review = clock.day_bounds(today(svc), 4, UTC)[0]  # whole days from here to each day's start
+    at_99 = [k for k in range(1, 30) if fsrs.get_card_retrievability(
+        aligned, clock.day_bounds(today(svc) + timedelta(days=k), 4, UTC)[0]) >= 0.99]
+    assert at_99 == list(range(1, len(at_99) + 1)) and 2 < len(at_99) < 29
     pulled = pull_forward_day(state, 2, goal, svc.settings, fsrs, UTC)
-    assert pulled == today(svc) + timedelta(days=15)
-    fake_clock.advance(days=14)
+    assert pulled == today(svc) + timedelta(days=len(at_99))
+    fake_clock.advance(days=len(at_99) - 1)
     assert svc.queue()[1] == [] and sum(c.due for c in svc.deck_counts()) == 0
     fake_clock.advance(days=1)
     assert [r["id"] for r in svc.queue()[1]] == [card] and sum(c.due for c in svc.deck_counts()) == 1
