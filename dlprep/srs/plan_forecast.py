@@ -21,7 +21,6 @@ from dlprep.srs.plan import (
     REVIEW,
     InterviewGoal,
     Pace,
-    QueueHook,
     day_quota,
     days_left,
     interview_moment,
@@ -31,6 +30,7 @@ from dlprep.srs.plan import (
     retrievability_at,
     review_counts,
 )
+from dlprep.srs.plan_queue import QueueHook, queue_hook
 from dlprep.srs.scheduler import StudyScheduler, make_scheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
@@ -208,8 +208,6 @@ def build_plan(store: Store, settings: StudySettings, goal: InterviewGoal, now: 
 
 def plan_for(service, goal: InterviewGoal | None = None) -> Plan | None:
     """The plan for the stored goal (or ``goal``) as the study service sees today; None without a goal."""
-    from dlprep.srs.plan import queue_hook
-
     goal = goal or InterviewGoal.load(service.store)
     if goal is None:
         return None

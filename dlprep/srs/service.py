@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
-from dlprep.srs import clock, plan
+from dlprep.srs import clock
+from dlprep.srs.plan_queue import queue_hook
 from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
@@ -167,7 +168,7 @@ class StudyService:
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
         rows = self._candidates(deck, kinds)
-        hook = plan.queue_hook(self, kinds)  # interview date (srs/plan.py): new limit, pulled reviews, new order
+        hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled reviews, new order
         learning = sorted(
             (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
             key=lambda r: r["due"],
@@ -187,7 +188,7 @@ class StudyService:
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        hook = plan.queue_hook(self, kinds)  # interview date (srs/plan.py): new limit, pulled-forward reviews
+        hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled-forward reviews
         new_left = max(0, hook.new_limit - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
