@@ -14,6 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
 from dlprep.srs import clock
+from dlprep.srs.plan_queue import queue_hook
 from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
@@ -167,17 +168,19 @@ class StudyService:
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
         rows = self._candidates(deck, kinds)
+        hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled reviews, new order
         learning = sorted(
             (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
             key=lambda r: r["due"],
         )
         reviews = sorted(
-            (r for r in rows if r["state"] == REVIEW and r["due"] and clock.parse_iso(r["due"]) < end),
+            (r for r in rows if r["state"] == REVIEW and r["due"]
+             and (clock.parse_iso(r["due"]) < end or r["id"] in hook.pulled)),  # interview-date hook
             key=lambda r: r["due"],
         )
         new = _interleave_decks(rows, [r for r in rows if r["state"] == NEW])
         reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[: max(0, self.settings.new_per_day - new_done)]
+        new = hook.limit_new(new, new_done)  # interview-date hook (without a date: new[:new_per_day - new_done])
         return learning, reviews, new
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
@@ -185,7 +188,8 @@ class StudyService:
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        new_left = max(0, self.settings.new_per_day - new_done)
+        hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled-forward reviews
+        new_left = max(0, hook.new_limit - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
         kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
@@ -200,7 +204,7 @@ class StudyService:
             due = clock.parse_iso(r["due"]) if r["due"] else None
             if r["state"] in (LEARNING, RELEARNING) and due and due < end:
                 entry.learning += 1
-            elif r["state"] == REVIEW and due and due < end:
+            elif r["state"] == REVIEW and due and (due < end or r["id"] in hook.pulled):  # interview-date hook
                 entry.due = min(reviews_left, entry.due + 1)
             elif r["state"] == NEW:
                 entry.new = min(new_left, entry.new + 1)

@@ -1,0 +1,319 @@
+"""Interview date: the plan's new limit, every section introduced and reviewed twice before the date,
+pulled-forward reviews, expected recall from FSRS's own model, the days after the date. A fake clock."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from fsrs import Card as FsrsCard
+from fsrs import Scheduler
+
+from dlprep.content import parse_deck_text
+from dlprep.srs import StudyService, StudySettings, clock
+from dlprep.srs.plan import (
+    InterviewGoal,
+    Pace,
+    PlanError,
+    Quota,
+    day_quota,
+    introduction_order,
+    measure_pace,
+    parse_goal,
+    pull_forward_day,
+)
+from dlprep.srs.plan_forecast import plan_for, summary_line
+from dlprep.srs.scheduler import make_scheduler
+
+SECTIONS = ("Attention", "Batch Normalization", "Diffusion")
+
+
+def decks(per_section: int = 10, sections: tuple[str, ...] = SECTIONS):
+    out = []
+    for s, section in enumerate(sections):
+        body = "\n".join(f"Question {s}-{i}?::Answer {i}\n" for i in range(per_section))
+        out.append(parse_deck_text(f"---\ndeck: D{s}\nsection: {section}\n---\n\n{body}", f"d{s}.md"))
+    return out
+
+
+def service(store, clock_, **settings) -> StudyService:
+    svc = StudyService(store, StudySettings(fuzz=False, **settings), now=clock_, tz=UTC)
+    return svc
+
+
+def today(svc: StudyService) -> date:
+    return clock.study_day(svc.now(), svc.settings.day_start_hour, svc.tz)
+
+
+def set_goal(svc: StudyService, days: int, **kwargs) -> InterviewGoal:
+    goal = parse_goal((today(svc) + timedelta(days=days)).isoformat(), today(svc), **kwargs)
+    goal.save(svc.store)
+    return goal
+
+
+def study_the_day(svc: StudyService, clock_, rating: int = 3) -> list[tuple[str, int]]:
+    """Rate everything the queue offers now (learning steps come back through the learn-ahead window)."""
+    rated = []
+    while (item := svc.next_item()) is not None:
+        rated.append((item.card.id, item.state))
+        svc.rate(item.card.id, rating, duration_ms=8000)
+        clock_.advance(seconds=10)
+    return rated
+
+
+def test_the_new_limit_follows_the_plan_and_takes_every_section_in_turn(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(10))
+    assert len(svc.queue()[2]) == 20  # no date: the settings' 20 a day, deck after deck
+    assert {r["section"] for r in svc.queue()[2][:10]} == {"Attention"}
+    set_goal(svc, 12)  # 30 cards over 12 - 2 days: 3 a day
+    new = svc.queue()[2]
+    assert len(new) == 3 and {r["section"] for r in new} == set(SECTIONS)
+    assert [c.new for c in svc.deck_counts()] == [3, 3, 3]  # each deck as its own review would show it
+    set_goal(svc, 12, budget_min=1)  # one minute at 30 s a new card: 2 a day
+    assert len(svc.queue()[2]) == 2
+
+
+def test_a_month_of_following_the_plan_introduces_every_card_in_time_and_reviews_it_twice(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(12))  # 36 cards
+    goal = set_goal(svc, 15)
+    first_plan = plan_for(svc)
+    assert first_plan.daily[0].new == 3 and len(first_plan.daily) == 15  # 36 over 13 days
+    introduced: dict[str, date] = {}
+    for _ in range(15):
+        day = today(svc)
+        limit = svc.queue()[2]
+        allowed = len(limit)
+        rated = study_the_day(svc, fake_clock)
+        new_today = [cid for cid, state in rated if state == 0]
+        assert len(new_today) == allowed <= 3  # the plan's limit, never more
+        for cid in new_today:
+            introduced[cid] = day
+        fake_clock.moment = datetime.combine(day + timedelta(days=1), datetime.min.time(), UTC) + timedelta(hours=12)
+    assert today(svc) == goal.date
+    assert len(introduced) == 36
+    assert max(introduced.values()) <= goal.date - timedelta(days=3)
+    start, _ = clock.day_bounds(goal.date, 4, UTC)
+    counts = {r["card_id"]: r["n"] for r in store.query(
+        "SELECT card_id, COUNT(*) AS n FROM reviews WHERE json_extract(before, '$.state') = 2 "
+        "AND reviewed_at < ? GROUP BY card_id", (clock.iso(start),))}
+    assert len(counts) == 36 and min(counts.values()) >= 2
+    # On the day itself the goal is inert: the settings' limits are back.
+    extra = parse_deck_text("---\ndeck: E\nsection: Extra\n---\n\n" + "\n".join(
+        f"Extra {i}?::Answer\n" for i in range(25)), "e.md")
+    svc.sync_decks(decks(12) + [extra])
+    assert len(svc.queue()[2]) == 20
+
+
+def graduate_easy_then_good(svc, clock_, card_id: str) -> None:
+    """Easy at once, then Good at each of its next two due dates: two reviews, a long interval."""
+    svc.rate(card_id, 4)
+    for _ in range(2):
+        row = svc.store.query("SELECT due FROM cards WHERE id = ?", (card_id,))[0]
+        clock_.moment = clock.parse_iso(row["due"])
+        svc.rate(card_id, 3)
+
+
+def test_a_review_due_after_the_date_is_pulled_forward_only_when_recall_on_the_day_falls_short(store, fake_clock):
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(1, ("Attention",)))
+    card = store.query("SELECT id FROM cards")[0]["id"]
+    graduate_easy_then_good(svc, fake_clock, card)
+    row = store.query("SELECT fsrs, due FROM cards WHERE id = ?", (card,))[0]
+    state, due = json.loads(row["fsrs"]), clock.parse_iso(row["due"])
+    interval = (due - fake_clock.moment).days
+    assert interval > 30
+    fsrs = make_scheduler(svc.settings, fuzz=False)
+    # A date 30 days ahead, before the card's due: FSRS's recall on the day is above 90%.
+    goal = set_goal(svc, 30)
+    moment = clock.day_bounds(goal.date, 4, UTC)[0]
+    recall = fsrs.get_card_retrievability(FsrsCard.from_dict(state), moment)
+    assert 0.9 < recall < 0.99
+    assert pull_forward_day(state, 2, goal, svc.settings, fsrs, UTC) is None  # not stretched, not pulled
+    for _ in range(29):
+        fake_clock.advance(days=1)
+        assert svc.queue()[1] == []
+    # The same card with a target above its recall on the day: pulled to the last day FSRS still gives it 99%.
+    fake_clock.moment -= timedelta(days=29)
+    goal = set_goal(svc, 30, target=0.99)
+    aligned = FsrsCard.from_dict(state)
+    aligned.last_review = clock.day_bounds(today(svc), 4, UTC)[0]  # whole days from here to each day's start
+    at_99 = [k for k in range(1, 30) if fsrs.get_card_retrievability(
+        aligned, clock.day_bounds(today(svc) + timedelta(days=k), 4, UTC)[0]) >= 0.99]
+    assert at_99 == list(range(1, len(at_99) + 1)) and 2 < len(at_99) < 29
+    pulled = pull_forward_day(state, 2, goal, svc.settings, fsrs, UTC)
+    assert pulled == today(svc) + timedelta(days=len(at_99))
+    fake_clock.advance(days=len(at_99) - 1)
+    assert svc.queue()[1] == [] and sum(c.due for c in svc.deck_counts()) == 0
+    fake_clock.advance(days=1)
+    assert [r["id"] for r in svc.queue()[1]] == [card] and sum(c.due for c in svc.deck_counts()) == 1
+    svc.rate(card, 3)  # reviewed on the day it was pulled to: its next interval starts from here
+    after = json.loads(store.query("SELECT fsrs FROM cards WHERE id = ?", (card,))[0]["fsrs"])
+    assert fsrs.get_card_retrievability(FsrsCard.from_dict(after), moment) > recall
+
+
+def test_a_card_with_fewer_than_two_reviews_is_pulled_forward_to_fit_them(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(1, ("Attention",)))
+    card = store.query("SELECT id FROM cards")[0]["id"]
+    svc.rate(card, 4)  # Easy: in review with no review yet, due in about a week
+    due = clock.parse_iso(store.query("SELECT due FROM cards")[0]["due"])
+    days_to_due = clock.study_days_between(fake_clock.moment, due, 4, UTC)
+    set_goal(svc, days_to_due)  # due on the day of the interview: too late for a review before it
+    mid = max(1, days_to_due // 3)  # two reviews still needed: the first at a third of the gap
+    assert mid >= 2
+    fake_clock.advance(days=mid - 1)
+    assert svc.queue()[1] == []
+    fake_clock.advance(days=1)
+    assert [r["id"] for r in svc.queue()[1]] == [card]
+
+
+def test_expected_recall_is_fsrs_retrievability_on_the_day_and_new_cards_count_zero(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(2, ("Attention", "Diffusion")))
+    ids = [r["id"] for r in store.query("SELECT id FROM cards ORDER BY section, id")]
+    fake_clock.moment = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)  # at the start of a study day
+    svc.rate(ids[0], 3)
+    svc.rate(ids[0], 3)  # Good twice: in review
+    svc.rate(ids[1], 4)
+    svc.rate(ids[2], 2)
+    svc.rate(ids[2], 3)
+    # ids[3] (Diffusion) stays new.
+    goal = set_goal(svc, 9)
+    plan = plan_for(svc)
+    moment = datetime(2026, 3, 11, 4, 0, tzinfo=UTC)  # the interview day's start: whole days after each review
+    fsrs = Scheduler()  # the default parameters, as the settings use
+    by_hand = {}
+    for cid in ids[:3]:
+        state = json.loads(store.query("SELECT fsrs FROM cards WHERE id = ?", (cid,))[0]["fsrs"])
+        by_hand[cid] = fsrs.get_card_retrievability(FsrsCard.from_dict(state), moment)
+    stopped = plan.expected_recall_if_stopped
+    assert stopped.by_section["Attention"] == pytest.approx((by_hand[ids[0]] + by_hand[ids[1]]) / 2, abs=1e-9)
+    assert stopped.by_section["Diffusion"] == pytest.approx(by_hand[ids[2]] / 2, abs=1e-9)
+    assert stopped.overall == pytest.approx(sum(by_hand.values()) / 4, abs=1e-9)
+    assert all(0.5 < p < 1 for p in by_hand.values())
+    # Following the plan introduces the new card and reviews the rest: recall on the day goes up everywhere.
+    followed = plan.expected_recall
+    assert followed.by_section["Diffusion"] > 0.8 > stopped.by_section["Diffusion"]
+    assert followed.overall > stopped.overall
+    assert goal.date.isoformat() == plan.date and plan.days_left == 9
+
+
+def test_recall_counts_study_days_for_a_review_late_in_the_day(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(1, ("Attention",)))
+    card = store.query("SELECT id FROM cards")[0]["id"]
+    fake_clock.moment = datetime(2026, 3, 2, 22, 0, tzinfo=UTC)
+    svc.rate(card, 4)
+    set_goal(svc, 5)
+    state = json.loads(store.query("SELECT fsrs FROM cards")[0]["fsrs"])
+    fed = FsrsCard.from_dict(state)
+    fed.last_review = datetime(2026, 3, 2, 4, 0, tzinfo=UTC)  # five study days before 2026-03-07 04:00
+    expected = Scheduler().get_card_retrievability(fed, datetime(2026, 3, 7, 4, 0, tzinfo=UTC))
+    assert plan_for(svc).expected_recall_if_stopped.overall == pytest.approx(expected, abs=1e-9)
+
+
+def test_drills_count_in_the_plan_and_the_recall(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id = "drill:attention"
+    drill.cards[0].kind = "drill"
+    svc.sync_decks(decks(4, ("Attention",)) + [drill])
+    set_goal(svc, 10)
+    plan = plan_for(svc)
+    assert plan.daily[0].new == 1 and plan.daily[0].drills == 1  # 4 cards over 8 days, the drill at once
+    assert plan.daily[0].minutes == pytest.approx((30 + 900) / 60)  # default pace: 30 s a card, 15 min a drill
+    assert len(svc.queue()[2]) == 2
+    assert [r["id"] for r in svc.queue(kinds=("drill",))[2]] == ["drill:attention"]  # the cards leave its slot
+    assert len(svc.queue(kinds=("basic",))[2]) == 1
+    assert plan.expected_recall.by_section["Attention"] > 0.8
+
+
+def test_the_pace_is_measured_from_the_history(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(12, ("Attention",)))
+    assert measure_pace(store).measured == frozenset()
+    for row in store.query("SELECT id FROM cards"):
+        svc.rate(row["id"], 3, duration_ms=12_000)  # new -> learning
+        svc.rate(row["id"], 3, duration_ms=6_000)  # learning -> review
+    pace = measure_pace(store)
+    assert pace.measured == {"new"} and pace.new_s == pytest.approx(18.0)
+    assert pace.review_s == 10.0  # still the default
+
+
+def test_the_summary_line_before_on_and_after_the_date(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(10))
+    assert summary_line(svc) is None
+    set_goal(svc, 12)
+    line = summary_line(svc)
+    assert line.startswith("Interview in 12 days · expected recall ")
+    assert "(0% if you stop now) · today: 0 reviews, 3 new, 0 drills, ~2 min" in line
+    fake_clock.advance(days=12)
+    assert summary_line(svc).startswith("Interview today")
+    fake_clock.advance(days=1)
+    assert "has passed: normal scheduling is back" in summary_line(svc)
+    assert len(svc.queue()[2]) == 20
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("2026-03-01", "the interview date 2026-03-01 is in the past (today is 2026-03-02)"),
+        ("2026-13-01", "bad interview date '2026-13-01': expected YYYY-MM-DD"),
+        ("next friday", "bad interview date 'next friday': expected YYYY-MM-DD"),
+        ("20260320", "bad interview date '20260320': expected YYYY-MM-DD"),
+    ],
+)
+def test_bad_dates_get_one_sentence(text: str, message: str) -> None:
+    with pytest.raises(PlanError) as err:
+        parse_goal(text, date(2026, 3, 2))
+    assert str(err.value).startswith(message) and "\n" not in str(err.value)
+
+
+def test_bad_budget_and_target() -> None:
+    with pytest.raises(PlanError, match="bad budget 0"):
+        parse_goal("2026-04-01", date(2026, 3, 2), budget_min=0)
+    with pytest.raises(PlanError, match="bad target 1.5"):
+        parse_goal("2026-04-01", date(2026, 3, 2), target=1.5)
+
+
+def test_introduction_order_keeps_every_section_at_one_pace_and_spreads_cloze_siblings() -> None:
+    rows = [{"id": i, "section": s, "note_id": n} for i, s, n in (
+        ("n1::c1", "A", "n1"), ("n1::c2", "A", "n1"), ("n1::c3", "A", "n1"), ("a4", "A", ""),
+        ("b1", "B", ""), ("b2", "B", ""))]
+    assert [r["id"] for r in introduction_order(rows)] == ["n1::c1", "b1", "a4", "n1::c2", "b2", "n1::c3"]
+
+
+def test_the_day_quota_spreads_new_cards_within_the_budget_and_a_due_drill_never_starves_them() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # 200 cards over 12 - 2 days: 20 a day. 60 reviews take 10 minutes; 20 new cards 10 more; the due drill
+    # (15 minutes) leaves no room for a new drill.
+    quota = day_quota(new_cards_left=200, new_drills_left=10, reviews=60, drills_due=1, days_left=12, pace=pace,
+                      budget_min=30)
+    assert quota == Quota(new_cards=20, new_drills=0)
+    # Without the due drill, the 10 minutes left are too few for a 15-minute drill.
+    assert day_quota(new_cards_left=200, new_drills_left=10, reviews=60, drills_due=0, days_left=12, pace=pace,
+                     budget_min=30) == Quota(20, 0)
+    assert day_quota(new_cards_left=200, new_drills_left=10, reviews=30, drills_due=0, days_left=12, pace=pace,
+                     budget_min=30) == Quota(20, 1)  # 5 + 10 minutes, then a 15-minute drill
+    # 150 reviews take 25 of the 30 minutes: 10 new cards fit.
+    assert day_quota(new_cards_left=200, new_drills_left=0, reviews=150, drills_due=2, days_left=12, pace=pace,
+                     budget_min=30) == Quota(10, 0)
+    assert day_quota(new_cards_left=5, new_drills_left=1, reviews=0, drills_due=0, days_left=2, pace=pace,
+                     budget_min=30) == Quota(5, 1)  # too late for two reviews: everything at once
+    assert day_quota(new_cards_left=5, new_drills_left=1, reviews=0, drills_due=0, days_left=0, pace=pace,
+                     budget_min=30) == Quota(0, 0)
+
+
+def test_new_drills_are_only_spread_as_far_as_the_days_left_can_pay_for_their_two_reviews() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # 12 days of 30 minutes: 360 minutes, room for 8 drills at 45 minutes each (a session and two reviews).
+    free = {"new_cards_left": 0, "new_drills_left": 10, "reviews": 0, "drills_due": 0, "days_left": 12,
+            "pace": pace, "budget_min": 30}
+    assert day_quota(**free) == Quota(0, 1)
+    # 24 review sessions owed by drills already introduced take all 360 minutes: no new drill.
+    assert day_quota(**free, drill_reviews_owed=24) == Quota(0, 0)
+    assert day_quota(**free, drill_reviews_owed=20) == Quota(0, 1)  # 60 minutes left: one more drill
