@@ -57,6 +57,7 @@ class DashboardScreen(Screen):
         yield Header()
         with Vertical(id="dashboard"):
             yield Static(id="today")
+            yield Static(id="plan")
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             yield Static(id="notices")
         yield Footer()
@@ -121,6 +122,19 @@ class DashboardScreen(Screen):
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
         self.query_one("#notices", Static).update(self._notices(counts))
+        self.run_worker(self.refresh_plan, thread=True, exclusive=True, group="plan")
+
+    def refresh_plan(self) -> None:
+        """The interview-date line (dlprep plan), computed off the UI thread: it reads the whole queue."""
+        from dlprep.srs.plan_forecast import summary_line
+
+        try:
+            line = summary_line(self.services.study)
+        except DlprepError as exc:
+            line = f"Interview plan unavailable: {exc}"
+        plan = self.query_one("#plan", Static)
+        self.app.call_from_thread(plan.update, escape(line) if line else "")
+        self.app.call_from_thread(setattr, plan, "display", bool(line))
 
     def _notices(self, counts) -> str:
         lines = []
