@@ -47,7 +47,8 @@ def test_check_json_prints_one_object_whatever_the_code_prints(tmp_path: Path) -
     assert run.stdout.count("\n") == 1
     assert data["version"] == 2 and data["status"] == "pass" and data["drill"] == "layer_norm"
     assert '{"status": "pass"}' in data["output"] and "raw" in data["output"]
-    assert "landlock" in data["isolation"] or data["warnings"]
+    assert set(data["isolation"]) >= {"landlock", "seccomp", "pid-namespace", "closed-fds"}
+    assert not any("isolation" in w for w in data["warnings"])
 
 
 @pytest.mark.parametrize(("args", "text"), [

@@ -110,7 +110,7 @@ def test_a_body_shorter_than_the_shape_is_refused() -> None:
 
 
 def test_garbage_is_refused() -> None:
-    with pytest.raises(BadOutput):
+    with pytest.raises(BadOutput, match="^unsupported .npy version$"):
         load_array(b"\x93NUMPY garbage")
 
 

@@ -184,8 +184,12 @@ def test_streak_counts_consecutive_study_days(store, fake_clock) -> None:
 def test_rating_out_of_range_is_refused(store, fake_clock) -> None:
     svc = service(store, fake_clock)
     svc.sync_decks([deck("A", 1)])
-    with pytest.raises(ValueError):
-        svc.rate(svc.next_item().card.id, 5)
+    card_id = svc.next_item().card.id
+    with pytest.raises(ValueError, match="^rating must be 1-4, got 5$"):
+        svc.rate(card_id, 5)
+    with pytest.raises(ValueError, match="^rating must be 1-4, got 0$"):
+        svc.rate(card_id, 0)
+    assert store.query("SELECT COUNT(*) AS n FROM reviews")[0]["n"] == 0
 
 
 @pytest.mark.parametrize(
