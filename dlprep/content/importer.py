@@ -1,243 +1,61 @@
-"""Cards from the user's own Markdown notes (``dlprep import``): one deck per notes file.
+"""``dlprep import``: the user's Markdown notes as decks, one deck per notes file, named by its path.
 
-A heading with text under it becomes an explain card ("Explain: Batch Normalization › Why γ and β?"):
-the answer is the text, the key points are its list items (or its sentences when it has no list). The
-card syntax of ``docs/deck-format.md`` written inside the notes (``Q::A``, ``?`` blocks, ``==cloze==``,
-``[mc]``, ``[explain]``) makes its own cards. Images become visible ``[image: path]`` placeholders, HTML
-is dropped, math stays LaTeX. Ids come from the file name and the heading path (plus the question text
-of explicit cards), so re-importing an edited file updates cards in place and keeps their history.
+A folder tree becomes a deck tree: ``notes/ml/cnn.md`` imported with ``dlprep import notes`` is the deck
+``notes/ml/cnn`` (a ``README.md`` or ``index.md`` names its folder: ``notes/ml``); a ``#flashcards/a/b``
+tag or a ``deck:`` in the front matter names the deck instead. A file that cannot be used (empty, only
+headings or front matter, unreadable, binary) is skipped with its reason and the rest is imported; UTF-16
+and Windows-1252 text is decoded, with a note. What a file's text becomes is :mod:`notes_cards`' work.
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
+import codecs
+import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dlprep.content import cloze
-from dlprep.content.model import Card, Deck, DeckIssue, slugify
-from dlprep.content.notes_text import clean_markdown, has_words, point_text, sentences
-from dlprep.content.parser import _ID_COMMENT, Block, _blocks, _front_matter, _groups, _inline_text, _Reader
+from dlprep.content.model import Deck, DeckIssue, slugify
+from dlprep.content.notes_cards import PATH_SEP, parse_notes_text
+from dlprep.content.parser import _front_matter
 from dlprep.errors import ContentError
 
+__all__ = ["PATH_SEP", "ImportResult", "import_notes", "note_files", "parse_notes_text", "read_notes"]
+
 NOTE_SUFFIXES = (".md", ".markdown")
-PATH_SEP = " › "
+FOLDER_NOTES = ("readme", "index")  # a file that stands for its folder: the deck takes the folder's name
+# Files a repository of notes carries that are not notes (skipped in a folder; imported when named alone).
+PROJECT_FILES = {
+    "LICENSE", "LICENCE", "COPYING", "CHANGELOG", "CHANGES", "HISTORY", "NEWS", "RELEASE_NOTES", "CONTRIBUTING",
+    "CONTRIBUTORS", "AUTHORS", "CODE_OF_CONDUCT", "SECURITY", "SUPPORT", "FUNDING", "PULL_REQUEST_TEMPLATE",
+    "ISSUE_TEMPLATE", "BUG_REPORT", "FEATURE_REQUEST", "CODEOWNERS",
+}
 
 
-# ----- notes structure ------------------------------------------------------------------------------
+class Unusable(ContentError):
+    """A notes file that cannot be imported; ``line`` is 1-based when the problem has one."""
+
+    def __init__(self, path: Path | str, reason: str, line: int = 0) -> None:
+        self.path, self.reason, self.line = str(path), reason, line
+        super().__init__(f"{path}{f':{line}' if line else ''}: {reason}")
+
+
 @dataclass
-class _Section:
-    """The blocks under one heading (up to the next heading of any level)."""
+class NoteFile:
+    """A notes file to import and the folder it was found in (None when it was named on its own)."""
 
-    path: list[str]
-    levels: list[int]
-    line: int
-    blocks: list[Block] = field(default_factory=list)
+    path: Path
+    root: Path | None = None
 
 
-def _sections(blocks: list[Block]) -> list[_Section]:
-    stack: list[tuple[int, str]] = []
-    sections = [_Section([], [], 0)]
-    for block in blocks:
-        if block.type != "heading":
-            sections[-1].blocks.append(block)
-            continue
-        title = " ".join(clean_markdown(_inline_text(block)).split())
-        if not title:
-            continue
-        level = int(block.tokens[0].tag[1:])
-        stack = [(lvl, t) for lvl, t in stack if lvl < level] + [(level, title)]
-        sections.append(_Section([t for _, t in stack], [lvl for lvl, _ in stack], block.start))
-    return sections
-
-
-def _list_points(block: Block) -> list[str]:
-    """Each top-level item of a list; nested items are folded into their parent in parentheses."""
-    points: list[list[str]] = []
-    depth = 0
-    for tok in block.tokens:
-        if tok.type == "list_item_open":
-            depth += 1
-            if depth == 1:
-                points.append([])
-        elif tok.type == "list_item_close":
-            depth -= 1
-        elif tok.type == "inline" and points:
-            text = point_text(clean_markdown(tok.content))
-            if text:
-                points[-1].append(text)
-    out = []
-    for parts in points:
-        if not parts:
-            continue
-        head, rest = parts[0], parts[1:]
-        out.append(f"{head} ({'; '.join(rest)})" if rest else head)
-    return [p for p in out if has_words(p)]
-
-
-def _is_table(text: str) -> bool:
-    """A pipe table (plain CommonMark reads it as a paragraph): kept in the answer, never split into points."""
-    lines = [line.strip() for line in text.strip().split("\n")]
-    return len(lines) >= 2 and all(line.startswith("|") for line in lines)
-
-
-def _is_display_math(text: str) -> bool:
-    stripped = text.strip()
-    return stripped.startswith("$$") and stripped.endswith("$$") and len(stripped) > 4
-
-
-def _card_id(deck_slug: str, *parts: str) -> str:
-    basis = "\x1f".join(" ".join(p.split()).lower() for p in parts)
-    return f"imp-{deck_slug}-{hashlib.sha1(basis.encode()).hexdigest()[:10]}"
-
-
-class _NotesReader:
-    """Turns the sections of one notes file into cards of one deck."""
-
-    def __init__(self, deck: Deck, lines: list[str], offset: int, id_base: str) -> None:
-        self.deck = deck
-        self.lines = lines
-        self.offset = offset
-        self.id_base = id_base
-        self.seen_paths: Counter[str] = Counter()
-
-    def source(self, block: Block) -> str:
-        return "\n".join(self.lines[block.start : block.end])
-
-    def read(self, section: _Section) -> None:
-        key = PATH_SEP.join(section.path)
-        self.seen_paths[key] += 1
-        if self.seen_paths[key] > 1:
-            key += f" #{self.seen_paths[key]}"
-        heading = section.path[0] if section.path else self.deck.name
-        reader = _Reader(self.deck, self.lines, self.offset)
-        reader.headings = list(zip(section.levels, section.path, strict=True))
-        body: list[str] = []
-        not_listed: list[str] = []  # the parts of the body that are not list items
-        list_points: list[str] = []
-        prose: list[str] = []
-        for group in _groups(section.blocks):
-            first = len(self.deck.cards)
-            head = group[0]
-            is_id = head.type == "html_block" and _ID_COMMENT.match(head.tokens[0].content.strip())
-            if head.type == "paragraph" or is_id:
-                reader.read(group)
-            made = self.deck.cards[first:]
-            self.adopt(made, heading, key)
-            if any(card.kind != "cloze" for card in made):
-                continue  # explicit card syntax: its own card, not part of the explanation
-            for block in group:
-                if block.type == "html_block" and _ID_COMMENT.match(block.tokens[0].content.strip()):
-                    continue
-                verbatim = block.type in ("fence", "code_block")
-                text = self.source(block) if verbatim else clean_markdown(self.source(block))
-                if not text.strip():
-                    continue
-                body.append(text)
-                if block.type not in ("bullet_list", "ordered_list"):
-                    not_listed.append(text)
-                if block.type in ("bullet_list", "ordered_list"):
-                    list_points.extend(_list_points(block))
-                    if not made:
-                        self.list_clozes(block, heading, key)
-                elif block.type == "paragraph" and not _is_table(text):
-                    point = point_text(text)
-                    if _is_display_math(point) and prose:
-                        prose[-1] = f"{prose[-1]} {point}"
-                    elif _is_display_math(point):
-                        prose.append(point)
-                    elif point:
-                        prose.extend(sentences(point))
-        answer = "\n\n".join(body).strip()
-        if section.path and has_words(answer):
-            # The review screen shows an explain card's key points and its explanation: with points from
-            # lists, the rest of the text explains them; with points from sentences, the whole text reads
-            # better than a checklist of long sentences.
-            explanation = "\n\n".join(not_listed).strip() if list_points else answer
-            self.add_explain(section, key, heading, answer, list_points or prose, explanation)
-
-    def adopt(self, cards: list[Card], heading: str, key: str) -> None:
-        """Give cards made by the deck parser their notes section and path-based ids."""
-        for card in cards:
-            card.section = heading
-            card.context = key
-            card.line = 0
-            card.question = clean_markdown(card.question, keep_cloze=card.kind == "cloze")
-            card.answer = clean_markdown(card.answer)
-            if card.kind == "cloze":
-                card.note_id = _card_id(self.id_base, key, "cloze", cloze.mask_all(card.question))
-                card.id = f"{card.note_id}::c{card.cloze_index}"
-            else:
-                card.id = _card_id(self.id_base, key, card.kind, card.question)
-
-    def list_clozes(self, block: Block, heading: str, key: str) -> None:
-        for tok in block.tokens:
-            if tok.type != "inline" or not cloze.has_cloze(tok.content):
-                continue
-            text = clean_markdown(tok.content, keep_cloze=True)
-            made = []
-            for index, hidden in enumerate(cloze.answers(text), start=1):
-                if hidden.strip():
-                    made.append(self.new_card("cloze", text, answer=hidden.strip(), cloze_index=index))
-            self.adopt(made, heading, key)
-            self.deck.cards.extend(made)
-
-    def new_card(self, kind: str, question: str, **fields) -> Card:
-        return Card(
-            id="", deck=self.deck.name, section=self.deck.section, kind=kind, question=question.strip(),
-            source_file=self.deck.path, **fields,
-        )
-
-    def add_explain(
-        self, section: _Section, key: str, heading: str, answer: str, points: list[str], explanation: str
-    ) -> None:
-        question = "Explain: " + PATH_SEP.join(section.path)
-        if points:
-            card = self.new_card("explain", question, answer=answer, key_points=points, explanation=explanation)
-        else:  # only code or a formula under the heading: reveal and rate
-            card = self.new_card("basic", question, answer=answer)
-        card.id = _card_id(self.id_base, key)
-        card.section = heading
-        card.context = key
-        self.deck.cards.append(card)
-
-
-def parse_notes_text(text: str, path: str = "<notes>", *, deck_name: str | None = None) -> Deck:
-    """Parse notes Markdown into a deck (origin "imported"). Problems in explicit cards land in ``issues``."""
-    lines = text.replace("\r\n", "\n").split("\n")
-    meta, body_start = {}, 0
-    if lines and lines[0].strip() == "---":
-        found, start, issues = _front_matter(lines, path)
-        if not issues:
-            meta, body_start = found, start
-    stem = Path(path).stem
-    name = str(meta.get("deck") or deck_name or stem)
-    body = lines[body_start:]
-    sections = _sections(_blocks("\n".join(body), body))
-    first_heading = next((s.path[0] for s in sections if s.path), name)
-    deck = Deck(name=name, section=first_heading, path=path, topic=str(meta.get("topic") or ""), source="imported")
-    reader = _NotesReader(deck, body, body_start, slugify(stem))
-    for section in sections:
-        reader.read(section)
-    seen: dict[str, str] = {}
-    kept = []
-    for card in deck.cards:
-        if card.id in seen:
-            message = f"{card.context}: the same card appears twice ({card.question[:40]!r}); kept the first"
-            deck.issues.append(DeckIssue(path, 0, message))
-            continue
-        seen[card.id] = card.context
-        kept.append(card)
-    deck.cards = kept
-    return deck
-
-
-# ----- files --------------------------------------------------------------------------------------
-def note_files(paths: Sequence[Path | str]) -> list[Path]:
-    """The notes files named by ``paths`` (files, or folders searched recursively for ``*.md``)."""
-    found: list[Path] = []
+# ----- finding and reading files -----------------------------------------------------------------------
+def note_files(paths: Sequence[Path | str]) -> tuple[list[NoteFile], list[Unusable]]:
+    """The notes files named by ``paths`` (files, or folders searched for ``*.md``), and what was skipped."""
+    found: list[NoteFile] = []
+    skipped: list[Unusable] = []
     for raw in paths:
         path = Path(raw).expanduser()
         if path.is_dir():
@@ -247,42 +65,128 @@ def note_files(paths: Sequence[Path | str]) -> list[Path]:
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not inside:
-                raise ContentError(f"{path}: no Markdown (.md) files in this folder")
-            found.extend(inside)
+                skipped.append(Unusable(path, "no Markdown (.md) files in this folder"))
+            for note in inside:
+                if note.stem.upper().replace("-", "_") in PROJECT_FILES:
+                    skipped.append(Unusable(note, "a project file (licence, changelog, contributing guide...), not "
+                                                  "notes; name it on its own to import it anyway"))
+                else:
+                    found.append(NoteFile(note, path))
         elif path.exists():
             if path.suffix.lower() not in NOTE_SUFFIXES:
-                raise ContentError(f"{path}: not a Markdown file (expected a .md file or a folder of them)")
-            found.append(path)
+                skipped.append(Unusable(path, "not a Markdown file (expected a .md file or a folder of them)"))
+            else:
+                found.append(NoteFile(path))
         else:
-            raise ContentError(f"{path}: no such file or folder")
-    unique: dict[Path, Path] = {}
-    for path in found:
-        unique.setdefault(path.resolve(), path)
-    return list(unique.values())
+            skipped.append(Unusable(path, "no such file or folder"))
+    unique: dict[Path, NoteFile] = {}
+    for note in found:
+        unique.setdefault(note.path.resolve(), note)
+    return list(unique.values()), skipped
 
 
-def read_notes(path: Path) -> Deck:
-    """Read and parse one notes file. Raises :class:`ContentError` naming the file when it cannot be used."""
+def decode(raw: bytes, path: Path | str) -> tuple[str, str]:
+    """The text of a notes file and a note on its encoding ("" for UTF-8). Raises :class:`Unusable`."""
+    if raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        try:
+            return raw.decode("utf-16"), "decoded from UTF-16"
+        except UnicodeDecodeError:
+            raise Unusable(path, "broken UTF-16 text") from None
+    if b"\x00" in raw[:8192]:
+        sample = raw[:4096]
+        if len(sample) > 8 and sample[1::2].count(0) > 0.9 * len(sample[1::2]) and 0 not in sample[0::2]:
+            return raw.decode("utf-16-le", errors="replace"), "decoded from UTF-16 (no byte-order mark)"
+        raise Unusable(path, "binary data, not Markdown text")
+    try:
+        return raw.decode("utf-8-sig"), ""
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        try:
+            return raw.decode("cp1252"), f"not UTF-8 (first at line {line}); read as Windows-1252"
+        except UnicodeDecodeError:
+            controls = {code: None for code in range(0x80, 0xA0)}  # C1 controls: never text in Latin-1 notes
+            return raw.decode("latin-1").translate(controls), f"not UTF-8 (first at line {line}); read as Latin-1"
+
+
+def read_notes(
+    path: Path, *, deck_name: str | None = None, id_base: str | None = None,
+    markers: cloze.Markers = cloze.DEFAULT, heading_cards: str = "auto",
+) -> Deck:
+    """Read and parse one notes file. Raises :class:`Unusable` (a ContentError) naming the file."""
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise ContentError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
-    if b"\x00" in raw[:8192]:
-        raise ContentError(f"{path}: binary data, not Markdown text")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise ContentError(f"{path}: not UTF-8 text; save the notes as UTF-8 Markdown") from None
+        raise Unusable(path, f"cannot read the file ({exc.strerror or exc})") from None
+    text, encoding_note = decode(raw, path)
     if not text.strip():
-        raise ContentError(f"{path}: the file is empty")
+        raise Unusable(path, "the file is empty")
     if text.lstrip()[:15].lower().startswith(("<!doctype html", "<html")):
-        raise ContentError(f"{path}: an HTML document, not Markdown notes")
-    deck = parse_notes_text(text, str(Path(path).resolve()))
+        raise Unusable(path, "an HTML document, not Markdown notes", 1)
+    lines = text.replace("\r\n", "\n").split("\n")
+    if lines[0].strip() == "---":
+        _, body_start, _ = _front_matter(lines, str(path))
+        if body_start and not "\n".join(lines[body_start:]).strip():
+            raise Unusable(path, "only front matter, no notes", 1)
+    deck = parse_notes_text(
+        text, str(Path(path).resolve()), deck_name=deck_name, id_base=id_base, markers=markers,
+        heading_cards=heading_cards,
+    )
+    if encoding_note:
+        deck.notices.insert(0, DeckIssue(deck.path, 0, encoding_note))
     if not deck.cards:
-        raise ContentError(
-            f"{path}: no cards found (no heading with text under it, and no Q::A, ? or ==cloze== cards)"
-        )
+        first = next((i.line for i in deck.issues), 0)
+        why = "no cards found (no heading with text under it, and no Q::A, ? or ==cloze== cards)"
+        if deck.issues:
+            why = f"no cards found ({len(deck.issues)} broken, listed above)"
+        raise Unusable(path, why, first)
     return deck
+
+
+# ----- deck names ------------------------------------------------------------------------------------
+def path_deck_name(note: NoteFile) -> list[str]:
+    """The deck path of a file: its folder's name and the path inside it (README names the folder)."""
+    stem = note.path.stem
+    if note.root is None:
+        parts = [note.path.resolve().parent.name] if stem.lower() in FOLDER_NOTES else [stem]
+        return [p for p in parts if p] or [stem]
+    rel = note.path.relative_to(note.root)
+    parts = [note.root.resolve().name, *rel.parent.parts]
+    if stem.lower() not in FOLDER_NOTES:
+        parts.append(stem)
+    return [p for p in parts if p]
+
+
+def deck_names(notes: list[NoteFile], taken: dict[str, str]) -> dict[Path, str]:
+    """A unique deck path per file. ``taken`` maps names already stored to the file they came from. A name
+    another file would also get (here, or stored from a file still on disk) is prefixed with folder names."""
+    wanted = {n.path: "/".join(path_deck_name(n)) for n in notes}
+    names: dict[Path, str] = {}
+    for note in notes:
+        name = wanted[note.path]
+        prefixes = _prefixes(note)
+        while prefixes and _clash(name, note, names, wanted, taken):
+            name = f"{prefixes.pop(0)}/{name}"
+        names[note.path] = name
+    return names
+
+
+def _prefixes(note: NoteFile) -> list[str]:
+    """Folder names above a file's deck path, nearest first."""
+    if note.root is not None:
+        chain = list(note.root.resolve().parents)
+    else:
+        folder = note.path.resolve().parent
+        chain = [folder, *folder.parents]
+        if note.path.stem.lower() in FOLDER_NOTES:
+            chain = chain[1:]
+    return [p.name for p in chain if p.name]
+
+
+def _clash(name: str, note: NoteFile, names: dict[Path, str], wanted: dict[Path, str], taken: dict[str, str]) -> bool:
+    if name in names.values() or any(w == name for p, w in wanted.items() if p != note.path):
+        return True
+    other = taken.get(name)
+    return bool(other) and other != str(note.path.resolve()) and Path(other).exists()
 
 
 def _builtin_deck_names() -> set[str]:
@@ -301,44 +205,150 @@ def _builtin_deck_names() -> set[str]:
     return names
 
 
+# ----- the import ------------------------------------------------------------------------------------
 @dataclass
 class ImportResult:
     """What an import did (or, for a dry run, would do)."""
 
     decks: list[Deck]
+    skipped: list[Unusable] = field(default_factory=list)
     added: int = 0
     updated: int = 0
     unchanged: int = 0
     retired: int = 0
+    moved: int = 0
+    scheduled: int = 0
+    ids_written: int = 0
     dry_run: bool = False
 
     @property
     def warnings(self) -> list[str]:
+        """Broken cards, each with its file and line (the card was skipped)."""
         return [str(issue) for deck in self.decks for issue in deck.issues]
 
+    @property
+    def notices(self) -> list[str]:
+        """What was left out of the decks and why, and how files were decoded."""
+        return [str(issue).replace(":0:", ":") for deck in self.decks for issue in deck.notices]
 
-def import_notes(study, paths: Sequence[Path | str], *, dry_run: bool = False) -> ImportResult:
-    """Import notes files into the store through ``study`` (a StudyService); nothing is written on error.
 
-    Every file is read and checked before anything is written. Cards of these decks that are no longer
-    in their file are retired (kept with their history); other imported decks are left alone.
+def import_notes(
+    study, paths: Sequence[Path | str], *, dry_run: bool = False, write_ids: bool = False,
+    markers: cloze.Markers = cloze.DEFAULT, heading_cards: str = "auto",
+) -> ImportResult:
+    """Import notes files and folders through ``study`` (a StudyService).
+
+    Unusable files are skipped and listed in ``result.skipped``. Cards of the imported files and folders
+    that are no longer in the notes are retired (kept with their history); other imported decks are left
+    alone. A dry run imports into a copy of the database and reports what would change.
     """
-    files = note_files(paths)
-    decks = [read_notes(path) for path in files]
-    builtin = _builtin_deck_names() | {
-        r["deck"] for r in study.store.query("SELECT DISTINCT deck FROM cards WHERE origin != 'imported'")
+    notes, skipped = note_files(paths)
+    store = study.store
+    stored = store.query(
+        "SELECT deck, json_extract(data, '$.source_file') AS source, MIN(id) AS id FROM cards "
+        "WHERE origin = 'imported' AND retired = 0 GROUP BY deck, source"
+    )
+    names = deck_names(notes, {r["deck"]: r["source"] or "" for r in stored})
+    # A file imported before keeps its deck path, however it is imported this time (alone, or with a
+    # folder above or below the one used before), when that deck was named by its path (its ids say so).
+    known = {
+        r["source"]: r["deck"].removesuffix(" (imported)") for r in stored
+        if r["source"] and r["id"].startswith(f"imp-{slugify(r['deck'].removesuffix(' (imported)'))}-")
     }
-    for deck in decks:
-        if deck.name in builtin:  # keep the user's cards apart from a built-in deck of the same name
+    for note in notes:
+        names[note.path] = known.get(str(note.path.resolve()), names[note.path])
+    builtin = _builtin_deck_names() | {
+        r["deck"] for r in store.query("SELECT DISTINCT deck FROM cards WHERE origin != 'imported'")
+    }
+    decks: list[Deck] = []
+    for note in notes:
+        name = names[note.path]
+        try:
+            deck = read_notes(note.path, deck_name=name, id_base=slugify(name), markers=markers,
+                              heading_cards=heading_cards)
+        except Unusable as exc:
+            skipped.append(exc)
+            continue
+        for card in deck.cards:
+            if card.deck in builtin:  # keep the user's cards apart from a built-in deck of the same name
+                card.deck = f"{card.deck} (imported)"
+        if deck.name in builtin:
             deck.name = f"{deck.name} (imported)"
-            for card in deck.cards:
-                card.deck = deck.name
-    owner: dict[str, Path] = {}
-    for path, deck in zip(files, decks, strict=True):
-        if deck.name in owner:
-            raise ContentError(
-                f"{owner[deck.name]} and {path} would both import as deck {deck.name!r}; rename one of them"
-            )
-        owner[deck.name] = path
-    summary = study.sync_decks(decks, origin="imported", retire_scope=set(owner), dry_run=dry_run)
-    return ImportResult(decks, summary.added, summary.updated, summary.unchanged, summary.retired, dry_run)
+        decks.append(deck)
+    result = ImportResult(decks, skipped, dry_run=dry_run)
+    if not decks:
+        return result
+    files = {str(n.path.resolve()) for n in notes}
+    roots = [str(n.root.resolve()) + os.sep for n in notes if n.root is not None]
+
+    def in_scope(source: str) -> bool:
+        return source in files or any(source.startswith(root) for root in roots)
+
+    counts = _store_dry(study, decks, in_scope) if dry_run else _store(study, decks, in_scope)
+    for name in ("added", "updated", "unchanged", "retired", "moved", "scheduled"):
+        setattr(result, name, getattr(counts, name))
+    if write_ids and not dry_run:
+        result.ids_written = sum(write_ids_back(deck) for deck in decks)
+    return result
+
+
+def _store(study, decks: list[Deck], in_scope):
+    from dlprep.srs.imported import store_imported
+
+    return store_imported(study, decks, in_scope)
+
+
+def _store_dry(study, decks: list[Deck], in_scope):
+    """Run the import on a copy of the database: the counts are exact and nothing real is written."""
+    from dlprep.srs import StudyService
+    from dlprep.store import open_store
+
+    with tempfile.TemporaryDirectory(prefix="dlprep-dry-run-") as tmp:
+        copy_path = Path(tmp) / "progress.db"
+        study.store.backup_to(copy_path)
+        copy = open_store(copy_path)
+        try:
+            shadow = StudyService(copy, study.settings, now=study.now, tz=study.tz)
+            return _store(shadow, decks, in_scope)
+        finally:
+            copy.close()
+
+
+# ----- ids written back into the notes ------------------------------------------------------------------
+def write_ids_back(deck: Deck) -> int:
+    """Add ``<!-- id: ... -->`` at the end of each card's first line that has none; returns how many.
+
+    Only UTF-8 files are rewritten (others would change encoding); the file is replaced atomically.
+    """
+    if not deck.id_lines:
+        return 0
+    path = Path(deck.path)
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        deck.notices.append(DeckIssue(deck.path, 0, "ids not written: the file is not UTF-8 text"))
+        return 0
+    bom = "\ufeff" if raw.startswith(codecs.BOM_UTF8) else ""
+    lines = text.split("\n")  # the parser's numbering; a CR of a CRLF ending stays with its line
+    written = 0
+    for line_no, local in sorted(set(deck.id_lines.values())):
+        if not 1 <= line_no <= len(lines):
+            continue
+        line = lines[line_no - 1]
+        body = line.rstrip("\r")
+        ending = line[len(body):]
+        if "<!-- id:" in body or "<!--id:" in body:
+            continue
+        sr = body.find("<!--SR:")
+        comment = f"<!-- id: {local} -->"
+        body = f"{body[:sr].rstrip()} {comment} {body[sr:]}" if sr != -1 else f"{body.rstrip()} {comment}"
+        lines[line_no - 1] = body + ending
+        written += 1
+    if written:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(bom + "\n".join(lines))
+        shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    return written

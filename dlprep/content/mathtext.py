@@ -8,6 +8,7 @@ code are left untouched.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
@@ -16,6 +17,7 @@ from pylatexenc.latexwalker import LatexWalker
 _SUP = dict(
     zip("0123456789+-=()abcdefghijklmnoprstuvwxyzT", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻᵀ", strict=True)
 )
+_MULTILINE_DISPLAY = re.compile(r"(?<![\\`])\$\$((?:(?!\$\$)[^`])*?\n(?:(?!\$\$)[^`])*?)\$\$")
 _SUB = dict(zip("0123456789+-=()aeijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ", strict=True))
 
 
@@ -114,16 +116,30 @@ def latex_to_unicode(latex: str) -> str:
 
 
 def render_math(markdown: str) -> str:
-    """Replace every ``$...$`` / ``$$...$$`` span outside code with its Unicode reading."""
+    """Replace every ``$...$`` / ``$$...$$`` span outside code with its Unicode reading (``$$`` may span
+    lines; ``$`` stays within one)."""
     out: list[str] = []
+    prose: list[str] = []
     in_fence = False
     for line in markdown.split("\n"):
         if line.lstrip().startswith(("```", "~~~")):
+            if not in_fence:
+                out.extend(_render_prose(prose))
+                prose = []
             in_fence = not in_fence
             out.append(line)
             continue
-        out.append(line if in_fence else _render_line(line))
+        (out if in_fence else prose).append(line)
+    out.extend(_render_prose(prose))
     return "\n".join(out)
+
+
+def _render_prose(lines: list[str]) -> list[str]:
+    """Lines outside fenced code: display math over several lines first, then each line."""
+    text = "\n".join(lines)
+    if "$$" in text:
+        text = _MULTILINE_DISPLAY.sub(lambda m: latex_to_unicode(" ".join(m.group(1).split())), text)
+    return [_render_line(line) for line in text.split("\n")] if lines else []
 
 
 def _render_line(line: str) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
+from datetime import date
 
 KINDS = ("basic", "cloze", "mc", "explain")
 SOURCES = ("notes", "beyond-notes", "imported")
@@ -88,8 +89,25 @@ class DeckIssue:
 
 
 @dataclass
+class SrSchedule:
+    """A schedule written by Obsidian Spaced Repetition (``<!--SR:!2024-03-01,12,250-->``).
+
+    ``due`` is the next review day, ``interval`` the last interval in days, ``ease`` Anki-style (250 = 2.5).
+    """
+
+    due: date
+    interval: int
+    ease: int
+
+
+@dataclass
 class Deck:
-    """A parsed deck file: front matter, cards, and the problems found while parsing."""
+    """A parsed deck file: front matter, cards, and the problems found while parsing.
+
+    Imported notes also fill ``notices`` (what was left out and why), ``schedules`` (card id -> the
+    Obsidian schedule found beside it) and ``id_lines`` (card id -> (1-based line, id to write there) for
+    ``dlprep import --write-ids``).
+    """
 
     name: str
     section: str
@@ -98,6 +116,9 @@ class Deck:
     source: str = "notes"
     cards: list[Card] = field(default_factory=list)
     issues: list[DeckIssue] = field(default_factory=list)
+    notices: list[DeckIssue] = field(default_factory=list)
+    schedules: dict[str, SrSchedule] = field(default_factory=dict)
+    id_lines: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @property
     def slug(self) -> str:

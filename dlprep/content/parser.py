@@ -23,6 +23,7 @@ from dlprep.content.model import SOURCES, Card, Deck, DeckIssue, Option, slugify
 # Only the block structure is needed; inline content is read as source text, so skip inline parsing.
 _MD = MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=True)
 _ID_COMMENT = re.compile(r"^<!--\s*id:\s*([A-Za-z0-9_.:-]+)\s*-->\s*$")
+_ID_LIKE = re.compile(r"^<!--\s*id\s*[:=]", re.I)
 _TASK = re.compile(r"^\[( |x|X)\]\s+(.*)$", re.S)
 MAX_OPTIONS = 4
 
@@ -131,21 +132,44 @@ def _split_outside_code(line: str, sep: str) -> tuple[str, str] | None:
     return line[:pos], line[pos + len(sep) :]
 
 
-def derive_id(deck: str, text: str) -> str:
-    """A stable id from the deck name and the question text (whitespace-insensitive)."""
-    norm = " ".join(text.split()).lower()
-    return f"{slugify(deck)}-{hashlib.sha1(norm.encode()).hexdigest()[:10]}"
+def split_card_line(line: str) -> tuple[str, str, bool] | None:
+    """``Q:::A`` -> (Q, A, True) (reversed: two cards); ``Q::A`` -> (Q, A, False); else None."""
+    triple = _split_outside_code(line, ":::")
+    if triple:
+        return triple[0], triple[1], True
+    double = _split_outside_code(line, "::")
+    return (double[0], double[1], False) if double else None
+
+
+def derive_id(deck: str, text: str, *, case_sensitive: bool = False) -> str:
+    """A stable id from the deck name and the question text (whitespace-insensitive).
+
+    Case is folded, as it always was (existing ids carry review history); a second question that differs
+    from an earlier one only in case (``\\vdash`` and ``\\vDash``) gets the case-sensitive id instead.
+    """
+    norm = " ".join(text.split())
+    norm = norm if case_sensitive else norm.lower()
+    marker = "cs:" if case_sensitive else ""
+    return f"{slugify(deck)}-{hashlib.sha1((marker + norm).encode()).hexdigest()[:10]}"
 
 
 class _Reader:
     """Turns groups of blocks into cards for one deck."""
 
-    def __init__(self, deck: Deck, lines: list[str], offset: int) -> None:
+    def __init__(
+        self, deck: Deck, lines: list[str], offset: int, *, markers: cloze.Markers = cloze.DEFAULT,
+        strict_cloze: bool = True,
+    ) -> None:
         self.deck = deck
         self.lines = lines
         self.offset = offset  # 0-based index of the body's first line in the file
         self.headings: list[tuple[int, str]] = []
         self.seen_ids: dict[str, int] = {}
+        self.bases: dict[str, str] = {}  # derived id -> the question text it came from
+        self.explicit: str | None = None  # the id comment of the group read last, if any
+        self.markers = markers
+        # Deck files report a paragraph with an unclosed cloze marker; notes only when an id names a card.
+        self.strict_cloze = strict_cloze
 
     def line_no(self, body_line: int) -> int:
         return self.offset + body_line + 1
@@ -164,41 +188,63 @@ class _Reader:
             self.headings.append((level, _inline_text(first).strip()))
             return
         explicit = None
+        self.explicit = None
+        named = False  # an id comment (valid or not) names the card below it
         if first.type == "html_block":
-            match = _ID_COMMENT.match(first.tokens[0].content.strip())
+            content = first.tokens[0].content.strip()
+            match = _ID_COMMENT.match(content)
             if match:
-                explicit = match.group(1)
+                explicit = self.explicit = match.group(1)
+                named = True
                 group = group[1:]
-            elif "id:" in first.tokens[0].content:
-                self.issue(first.start, "malformed id comment; write <!-- id: some-id --> with letters, digits, - _ .")
-                return
+            elif _ID_LIKE.match(content):
+                # Never drop the card: report the comment and give the card its derived id.
+                self.issue(first.start, "malformed id comment; write <!-- id: some-id --> with letters, digits, - _ . :"
+                           " (the card below keeps a derived id)")
+                named = True
+                group = group[1:]
             else:
                 return
         if not group:
-            if explicit:
+            if named:
                 self.issue(first.start, f"id {explicit!r} is not followed by a card on the next line")
             return
         head = group[0]
         if head.type != "paragraph":
+            if named:
+                self.issue(head.start, f"id {explicit!r} is followed by a {head.type.replace('_', ' ')}, not a card")
             return
         text = _inline_text(head)
-        first_line = text.split("\n", 1)[0]
+        lines = [ln.strip() for ln in text.split("\n")]
+        first_line = lines[0]
         if first_line.startswith("[mc]"):
             self.read_mc(group, text, explicit)
         elif first_line.startswith("[explain]"):
             self.read_explain(group, text, explicit)
-        elif "?" in [ln.strip() for ln in text.split("\n")]:
+        elif "?" in lines or "??" in lines:
             self.read_multiline(group, explicit)
         elif _split_outside_code(first_line, "::"):
             self.read_single_lines(head, explicit)
-        elif cloze.has_cloze(text):
+        elif cloze.has_cloze(text, self.markers) and cloze.unclosed(text, self.markers) is None:
             self.read_cloze(head, text, explicit)
+        elif cloze.unclosed(text, self.markers) is not None and (named or self.strict_cloze):
+            at = cloze.unclosed(text, self.markers)
+            line = head.start + text[:at].count("\n")
+            opener, closer = next(pair for pair in self.markers if text.startswith(pair[0], at))
+            self.issue(line, f"cloze marker {opener!r} is never closed; write {opener}hidden text{closer}")
+        elif named:
+            hint = "write Q::A, a '?' card, ==cloze==, [mc] or [explain]"
+            self.issue(head.start, f"id {explicit!r} names no card: {hint}")
 
     # ----- card kinds -------------------------------------------------------------------------------
     def add(self, card: Card, body_line: int, explicit: str | None, basis: str) -> None:
         card.id = explicit or derive_id(self.deck.name, basis)
         card.line = self.line_no(body_line)
         card.context = " › ".join(t for _, t in self.headings)
+        first_basis = self.bases.get(card.id)
+        if not explicit and basis and first_basis is not None and first_basis != " ".join(basis.split()):
+            card.id = derive_id(self.deck.name, basis, case_sensitive=True)  # differs from the first in case only
+        self.bases.setdefault(card.id, " ".join(basis.split()))
         if card.id in self.seen_ids:
             self.issue(body_line, f"duplicate card id {card.id!r} (first used on line {self.seen_ids[card.id]})")
             return
@@ -258,39 +304,49 @@ class _Reader:
         head = group[0]
         source = "\n".join(self.lines[head.start : group[-1].end])
         src_lines = source.split("\n")
-        sep = next(i for i, ln in enumerate(src_lines) if ln.strip() == "?")
+        sep = next(i for i, ln in enumerate(src_lines) if ln.strip() in ("?", "??"))
+        mark = src_lines[sep].strip()
         question = "\n".join(src_lines[:sep]).strip()
         answer = "\n".join(src_lines[sep + 1 :]).strip()
         if not question:
-            return self.issue(head.start, "card has a '?' line but no question above it")
+            return self.issue(head.start, f"card has a '{mark}' line but no question above it")
         if not answer:
-            return self.issue(head.start + sep, "card has a '?' line but no answer below it")
-        self.add(self.new_card("basic", question, answer=answer), head.start, explicit, question)
+            return self.issue(head.start + sep, f"card has a '{mark}' line but no answer below it")
+        self.add_pair(question, answer, head.start, explicit, reversed_too=mark == "??")
+
+    def add_pair(self, question: str, answer: str, body_line: int, explicit: str | None, *, reversed_too: bool) -> None:
+        """A basic card, and for ``:::``/``??`` its reverse (answer asked, question shown), id ``<id>::r``."""
+        card = self.new_card("basic", question, answer=answer)
+        self.add(card, body_line, explicit, question)
+        if reversed_too and self.deck.cards and self.deck.cards[-1] is card:
+            self.add(self.new_card("basic", answer, answer=question), body_line, f"{card.id}::r", "")
 
     def read_single_lines(self, head: Block, explicit: str | None) -> None:
         current: tuple[int, str, list[str]] | None = None
         pending: list[tuple[int, str, list[str]]] = []
         for offset, raw in enumerate(self.lines[head.start : head.end]):
-            split = _split_outside_code(raw, "::")
+            split = split_card_line(raw)
             if split:
-                current = (head.start + offset, split[0].strip(), [split[1].strip()])
+                current = (head.start + offset, split[0].strip(), [split[1].strip()], split[2])
                 pending.append(current)
             elif current is not None:
                 current[2].append(raw.strip())
-        for k, (line, question, answer_lines) in enumerate(pending):
+        for k, (line, question, answer_lines, reversed_too) in enumerate(pending):
             answer = "\n".join(answer_lines).strip()
             if not question or not answer:
-                self.issue(line, "a 'Question::Answer' line needs text on both sides of '::'")
+                sep = ":::" if reversed_too else "::"
+                self.issue(line, f"a 'Question{sep}Answer' line needs text on both sides of '{sep}'")
                 continue
-            self.add(self.new_card("basic", question, answer=answer), line, explicit if k == 0 else None, question)
+            self.add_pair(question, answer, line, explicit if k == 0 else None, reversed_too=reversed_too)
 
     def read_cloze(self, head: Block, text: str, explicit: str | None) -> None:
-        note_id = explicit or derive_id(self.deck.name, cloze.mask_all(text))
-        for index, hidden in enumerate(cloze.answers(text), start=1):
+        note_id = explicit or derive_id(self.deck.name, cloze.mask_all(text, self.markers))
+        note = cloze.normalize(text, self.markers)
+        for index, hidden in enumerate(cloze.answers(text, self.markers), start=1):
             if not hidden.strip():
                 self.issue(head.start, f"cloze {index} is empty")
                 continue
-            card = self.new_card("cloze", text, answer=hidden.strip(), note_id=note_id, cloze_index=index)
+            card = self.new_card("cloze", note, answer=hidden.strip(), note_id=note_id, cloze_index=index)
             self.add(card, head.start, f"{note_id}::c{index}", "")
 
 

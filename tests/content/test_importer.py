@@ -66,11 +66,11 @@ def test_every_construct_makes_the_expected_cards(deck) -> None:
     assert deck.name == "optimizers"
     assert deck.source == "imported"
     assert deck.issues == []
-    assert Counter(card.kind for card in deck.cards) == {"explain": 4, "basic": 4, "cloze": 3}
+    assert Counter(card.kind for card in deck.cards) == {"explain": 3, "basic": 5, "cloze": 3}
     questions = set(by_question(deck))
     assert {
         "Explain: Momentum",
-        "Explain: Momentum › Why does it help?",
+        "Why does it help?",
         "Explain: Adam",
         "Explain: Learning rate schedules › Warmup",
         "Explain: Learning rate schedules › Code only",
@@ -87,10 +87,19 @@ def test_headings_without_text_make_no_card(deck) -> None:
     assert "Links only" not in text  # a link and an image say nothing to recall
 
 
-def test_explain_card_from_a_heading_with_a_list(deck) -> None:
-    card = by_question(deck)["Explain: Momentum › Why does it help?"]
+def test_a_heading_that_is_a_question_is_a_basic_card_with_its_text_as_answer(deck) -> None:
+    card = by_question(deck)["Why does it help?"]
+    assert card.kind == "basic"
+    assert card.section == "Momentum" and card.context == "Momentum › Why does it help?"
+    assert card.answer.startswith("- faster progress along consistent directions\n- less zig-zag in ravines")
+
+
+def test_explain_card_from_a_heading_with_a_list() -> None:
+    text = ("# Momentum\n## Benefits\n- faster progress along consistent directions\n- less zig-zag in ravines\n"
+            "  - the opposing components cancel out\n")
+    card = parse_notes_text(text, "m.md").cards[0]
     assert card.kind == "explain"
-    assert card.section == "Momentum"
+    assert card.question == "Explain: Momentum › Benefits" and card.section == "Momentum"
     assert card.key_points == [
         "faster progress along consistent directions",
         "less zig-zag in ravines (the opposing components cancel out)",
@@ -221,7 +230,8 @@ def test_reimport_after_edits_updates_in_place_keeps_history_and_retires(home, n
 
     code, out, _ = run_cli(capsys, "import", str(notes))
     assert code == 0
-    assert "1 added, 1 updated, 9 unchanged, 1 retired" in out
+    # one card edited, and the cards below the removed one moved up (their line is part of their data)
+    assert "1 added, 6 updated, 4 unchanged, 1 retired" in out
     row = db_rows(home, "SELECT state, fsrs, data, retired FROM cards WHERE id = ?", (card_id,))[0]
     assert row["state"] != 0 and row["fsrs"] is not None and row["retired"] == 0
     assert "in ravines" in row["data"]
@@ -253,7 +263,7 @@ def test_a_folder_imports_one_deck_per_file_and_reimporting_one_leaves_the_other
     assert code == 0
     assert "3 added" in out
     decks = db_rows(home, "SELECT deck, COUNT(*) AS n FROM cards GROUP BY deck ORDER BY deck")
-    assert decks == [{"deck": "a", "n": 1}, {"deck": "b", "n": 2}]
+    assert decks == [{"deck": "vault/a", "n": 1}, {"deck": "vault/sub/b", "n": 2}]
     (folder / "a.md").write_text("# Alpha\nAlpha text.\n\n# Gamma\nGamma text.\n", encoding="utf-8")
     code, out, _ = run_cli(capsys, "import", str(folder / "a.md"))
     assert "1 added, 0 updated, 1 unchanged, 0 retired" in out
@@ -267,30 +277,31 @@ def test_a_folder_imports_one_deck_per_file_and_reimporting_one_leaves_the_other
         ("notes.txt", b"# A\nText.\n", "not a Markdown file"),
         ("empty.md", b"  \n\n", "the file is empty"),
         ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data, not Markdown text"),
-        ("latin1.md", "# Caf\u00e9\nText.\n".encode("latin-1"), "not UTF-8 text"),
         ("page.md", b"<!DOCTYPE html>\n<html><body>x</body></html>\n", "an HTML document"),
         ("headings.md", b"# A\n\n# B\n\n<br>\n", "no cards found"),
+        ("front.md", b"---\ntitle: Draft\ntags: [ml]\n---\n\n", "only front matter"),
     ],
 )
-def test_bad_input_names_the_file_and_changes_nothing(home, notes, tmp_path, capsys, name, content, message) -> None:
-    run_cli(capsys, "import", str(notes))
-    before = db_rows(home, "SELECT id, data, retired FROM cards ORDER BY id")
+def test_an_unusable_file_is_skipped_by_name_and_the_rest_imports(home, notes, tmp_path, capsys, name, content,
+                                                                  message) -> None:
     bad = tmp_path / name
     bad.write_bytes(content)
-    notes.write_text("# Changed\nEverything else is gone.\n", encoding="utf-8")
     code, out, err = run_cli(capsys, "import", str(notes), str(bad))
-    assert code == 2
-    assert err.startswith(f"dlprep: {bad}: ") and message in err
-    assert "Traceback" not in err and out == ""
-    assert db_rows(home, "SELECT id, data, retired FROM cards ORDER BY id") == before
+    assert code == 0, err
+    assert f"skipped: {bad}" in err and message in err
+    assert "Traceback" not in err
+    assert "11 added" in out and f"skipped 1: {name}" in out
+    assert db_rows(home, "SELECT COUNT(*) AS n FROM cards WHERE retired = 0")[0]["n"] == 11
+    code, out, err = run_cli(capsys, "import", str(bad))  # nothing usable at all: a distinct exit
+    assert code == 3 and "nothing imported" in err and message in err
 
 
 def test_missing_path_and_folder_without_notes(home, tmp_path, capsys) -> None:
     code, _, err = run_cli(capsys, "import", str(tmp_path / "nope.md"))
-    assert code == 2 and "nope.md: no such file or folder" in err
+    assert code == 3 and "nope.md: no such file or folder" in err
     (tmp_path / "empty").mkdir()
     code, _, err = run_cli(capsys, "import", str(tmp_path / "empty"))
-    assert code == 2 and "no Markdown (.md) files in this folder" in err
+    assert code == 3 and "no Markdown (.md) files in this folder" in err
 
 
 def _drop_file_capabilities() -> None:
@@ -314,18 +325,19 @@ def test_unreadable_file(tmp_path) -> None:
         capture_output=True, text=True, timeout=120, preexec_fn=as_plain_user,
         env={**os.environ, "HOME": str(home)},
     )
-    assert result.returncode == 2, result.stderr
+    assert result.returncode == 3, result.stderr
     assert "locked.md: cannot read the file (Permission denied)" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_two_files_with_the_same_name_are_refused(home, tmp_path, capsys) -> None:
+def test_two_files_with_the_same_name_are_two_decks_named_by_their_folders(home, tmp_path, capsys) -> None:
     for folder in ("x", "y"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "notes.md").write_text("# A\nText.\n", encoding="utf-8")
+        (tmp_path / folder / "notes.md").write_text(f"# A\nText of {folder}.\n", encoding="utf-8")
     code, _, err = run_cli(capsys, "import", str(tmp_path / "x" / "notes.md"), str(tmp_path / "y" / "notes.md"))
-    assert code == 2 and "would both import as deck 'notes'" in err
-    assert db_rows(home, "SELECT COUNT(*) AS n FROM cards")[0]["n"] == 0
+    assert code == 0, err
+    decks = db_rows(home, "SELECT deck, COUNT(*) AS n FROM cards GROUP BY deck ORDER BY deck")
+    assert decks == [{"deck": "x/notes", "n": 1}, {"deck": "y/notes", "n": 1}]
 
 
 def test_read_notes_raises_a_content_error(tmp_path) -> None:

@@ -30,3 +30,9 @@ def test_inline_and_display_math_in_markdown_but_not_in_code() -> None:
 def test_malformed_latex_is_shown_as_written() -> None:
     assert latex_to_unicode(r"\frac{x") == r"\frac{x"
     assert render_math("costs $5 and more") == "costs $5 and more"
+
+
+def test_display_math_over_several_lines_is_rendered_and_code_is_not() -> None:
+    """Multi-line ``$$`` blocks used to stay raw LaTeX (each line was rendered on its own)."""
+    markdown = "Loss:\n$$\n\\frac{1}{N}\n\\sum_i x_i^2\n$$\nCode: `$$x$$`\n```\n$$\nraw\n$$\n```"
+    assert render_math(markdown) == "Loss:\n1/N ∑ᵢ xᵢ²\nCode: `$$x$$`\n```\n$$\nraw\n$$\n```"
