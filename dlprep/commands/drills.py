@@ -43,6 +43,7 @@ def _print(drills: list, as_json: bool) -> None:
             print(f"{section_title(section)} ({len(groups[section])})")
             for spec in sorted(groups[section], key=lambda d: d.id):
                 tags = f"{spec.framework}, {spec.difficulty}" + (", class" if spec.kind == "class" else "")
+                tags += ", debug" if spec.is_debug else ""
                 print(f"  {spec.id:32} {spec.title}  [{tags}]")
         print(f"{len(drills)} drills")
     sys.stdout.flush()

@@ -16,10 +16,14 @@ from dlprep.errors import DlprepError
 DIFFICULTIES = ("easy", "medium", "hard")
 FRAMEWORKS = ("numpy", "torch")
 KINDS = ("function", "class")
+# ``kind`` says how the entry is called. A debugging drill (its starter is a plausible implementation with
+# bugs to find and fix) names those bugs in ``bugs``: names of mistakes in its mistakes.py. ``dlprep drills``
+# reports such a drill with kind "debug".
+DEBUG_KIND = "debug"
 REQUIRED_FILES = ("drill.yaml", "prompt.md", "starter.py", "cases.py", "mistakes.py")
 KNOWN_FIELDS = {
     "id", "title", "section", "difficulty", "framework", "kind", "entry",
-    "tolerance", "banned", "hints", "time_budget_s", "tags",
+    "tolerance", "banned", "hints", "time_budget_s", "tags", "bugs",
 }
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 DOTTED_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
@@ -49,6 +53,17 @@ class DrillSpec:
     starter: str
     path: Path
     tags: tuple[str, ...] = field(default_factory=tuple)
+    bugs: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def is_debug(self) -> bool:
+        """True for a debugging drill: the starter runs but is wrong, in the ways ``bugs`` names."""
+        return bool(self.bugs)
+
+    @property
+    def listed_kind(self) -> str:
+        """The kind shown to people: ``debug`` for a debugging drill, else ``function`` or ``class``."""
+        return DEBUG_KIND if self.bugs else self.kind
 
     @property
     def tolerance(self) -> dict[str, float]:
@@ -59,7 +74,7 @@ class DrillSpec:
         """The fields ``dlprep drills --json`` prints."""
         return {
             "id": self.id, "title": self.title, "section": self.section,
-            "framework": self.framework, "difficulty": self.difficulty, "kind": self.kind,
+            "framework": self.framework, "difficulty": self.difficulty, "kind": self.listed_kind,
         }
 
 
@@ -135,6 +150,10 @@ def spec_from_yaml(raw: Any, folder: Path, sections: set[str] | None = None) -> 
     for name in banned:
         if not DOTTED_PATTERN.match(name):
             raise DrillError(f"{where}: field 'banned' entry {name!r} is not a dotted name")
+    bugs = _string_list(raw, "bugs", where)
+    for name in bugs:
+        if not name.isidentifier():
+            raise DrillError(f"{where}: field 'bugs' entry {name!r} must name a mistake in mistakes.py")
     budget = _number(raw.get("time_budget_s"), "time_budget_s", where, positive=True)
     if budget > 120:
         raise DrillError(f"{where}: field 'time_budget_s' must be at most 120 seconds")
@@ -163,4 +182,5 @@ def spec_from_yaml(raw: Any, folder: Path, sections: set[str] | None = None) -> 
         starter=files["starter.py"],
         path=folder,
         tags=_string_list(raw, "tags", where),
+        bugs=bugs,
     )

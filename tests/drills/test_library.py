@@ -41,6 +41,18 @@ def _spec(drill_id: str):
     return load_drill(drills_dir() / drill_id, set(all_sections()))
 
 
+def _is_debug(drill_id: str) -> bool:
+    try:
+        return _spec(drill_id).is_debug
+    except Exception:  # noqa: BLE001 - a broken drill is reported by test_drill_loads
+        return False
+
+
+DEBUG_IDS = [d for d in DRILL_IDS if _is_debug(d)]
+BUILD_IDS = [d for d in DRILL_IDS if d not in DEBUG_IDS]
+MIN_DRILLS, MIN_DEBUG_DRILLS = 80, 8
+
+
 def _size(value) -> int:
     if isinstance(value, np.ndarray):
         return int(value.size)
@@ -97,12 +109,30 @@ def test_reference_passes_in_the_sandbox(drill_id: str, grader: Grader) -> None:
     assert result.warnings == [], result.warnings
 
 
-@pytest.mark.parametrize("drill_id", DRILL_IDS)
+@pytest.mark.parametrize("drill_id", BUILD_IDS)
 def test_starter_is_cleanly_not_implemented(drill_id: str, grader: Grader) -> None:
     spec = _spec(drill_id)
     result = grader.grade(drill_id, spec.starter)
     assert result.status == "error"
     assert "not implemented" in result.message, result.message
+
+
+@pytest.mark.parametrize("drill_id", DEBUG_IDS)
+def test_debug_starter_runs_fails_and_is_diagnosed_as_its_listed_bug(drill_id: str, grader: Grader) -> None:
+    """A debugging drill's starter is plausible code that runs: it must fail (not error, not pass), and the
+    diagnosis must name one of the bugs drill.yaml lists, each of which is a mistake in mistakes.py."""
+    spec = _spec(drill_id)
+    assert set(spec.bugs) <= set(load_mistakes(spec)), f"bugs {spec.bugs} not all in mistakes.py"
+    assert "NotImplementedError" not in spec.starter
+    result = grader.grade(drill_id, spec.starter)
+    assert result.status == "fail", f"{result.status}: {result.message}"
+    assert result.mistake in spec.bugs, f"starter diagnosed as {result.mistake}, expected one of {spec.bugs}"
+
+
+@pytest.mark.parametrize("drill_id", DEBUG_IDS)
+def test_debug_prompt_states_the_observed_symptom(drill_id: str) -> None:
+    prompt = _spec(drill_id).prompt
+    assert re.search(r"^## Symptom\s*$", prompt, re.MULTILINE), "a debugging prompt has a '## Symptom' section"
 
 
 @pytest.mark.parametrize("drill_id", DRILL_IDS)
@@ -154,5 +184,6 @@ def test_reference_agrees_with_the_oracle(drill_id: str) -> None:
 
 
 def test_the_library_is_not_empty() -> None:
-    assert len(DRILL_IDS) >= 6
+    assert len(DRILL_IDS) >= MIN_DRILLS, len(DRILL_IDS)
+    assert len(DEBUG_IDS) >= MIN_DEBUG_DRILLS, DEBUG_IDS
     assert Path(drills_dir() / "conv2d" / "drill.yaml").is_file()
