@@ -52,9 +52,23 @@ def card_markdown(row: CardRow) -> str:
         parts.append("\n".join(f"- {p}" for p in card.key_points))
     elif card.kind == "basic":
         parts.append(f"**→** {card.answer}")
+    elif card.kind == "gen":
+        parts.append(gen_example(card))
     if card.explanation:
         parts.append(card.explanation)
     return render_math("\n\n".join(p for p in parts if p.strip()))
+
+
+def gen_example(card, seed: int = 0) -> str:
+    """A gen card's numbers for ``seed`` (seed 0: an example), with its answer, or why it cannot draw."""
+    from dlprep.content.gen import GenError, draw
+
+    try:
+        drawn = draw(card, seed)
+    except GenError as exc:
+        return f"*Generator `{card.generator}` cannot draw: {exc}*"
+    return (f"*Fresh numbers each review (generator `{card.generator}`); for example, seed {seed}:*\n\n"
+            f"{drawn.question}\n\n**→** {drawn.answer_text()}")
 
 
 class CardBrowserScreen(Screen):
@@ -201,7 +215,10 @@ class CardBrowserScreen(Screen):
             interval = format_interval(timedelta(days=entry.interval_days)) if entry.interval_days is not None else ""
             history.add_row(entry.reviewed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                             f"{entry.rating} {RATING_NAMES.get(entry.rating, '')}", interval, entry.source)
-            if entry.typed:
+            if entry.seed is not None:
+                typed = f"typed {entry.typed[:100]}" if entry.typed else "no answer typed"
+                history.add_row("", Text(f"seed {entry.seed}, {typed} ({entry.covered})", style="dim"), "", "")
+            elif entry.typed:
                 history.add_row("", Text(f"typed, {entry.covered} key points: {entry.typed[:300]}", style="dim"),
                                 "", "")
         tail = history if entries else Text("No reviews yet.", style="dim")
