@@ -11,8 +11,10 @@ from textual.widgets import Markdown
 from dlprep.content.gen import draw
 from dlprep.srs.cards import CardList
 from dlprep.srs.gen_reviews import gen_reviews
+from dlprep.tui.screens.browser import CardBrowserScreen
 from dlprep.tui.screens.review import ReviewScreen
 from dlprep.tui.widgets.answer_box import AnswerBox
+from tests.tui.screen_text import screen_lines
 
 DECK = """---
 deck: Arithmetic
@@ -86,6 +88,15 @@ async def test_a_right_answer_is_graded_and_its_seed_kept(make_app, folder: Path
         assert f"**{card.question}**\n\n{draw(card, stored.seed).question}" == question  # shown again exactly
         [entry] = CardList(app.services.store, app.services.study).history("gen-product")
         assert entry.seed == stored.seed and entry.typed == f"{a * b:,}" and entry.covered == "right"
+        assert screen.item is not None and screen.item.card.id == "gen-product"  # learning: due again ahead
+        assert screen.gen.seed != stored.seed  # each showing draws a new seed
+        await pilot.press("escape", "escape", "b")  # leave the box, the review; the card browser shows
+        # the last review's numbers again
+        await pilot.pause()
+        assert isinstance(app.screen, CardBrowserScreen)
+        text = "\n".join(screen_lines(app))
+        assert f"as shown at its last review, seed {stored.seed}" in text and f"What is {a} × {b}?" in text
+        assert f"typed {a * b:,} (right)" in text
 
 
 async def test_a_wrong_answer_suggests_again_and_undo_shows_the_same_numbers(make_app, folder: Path) -> None:

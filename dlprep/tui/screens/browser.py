@@ -42,8 +42,10 @@ def question_line(row: CardRow) -> str:
     return plain_line(render_math(text))
 
 
-def card_markdown(row: CardRow) -> str:
-    """The whole card as Markdown: question, answer (or options, or key points), explanation."""
+def card_markdown(row: CardRow, gen_seed: int | None = None) -> str:
+    """The whole card as Markdown: question, answer (or options, or key points), explanation.
+
+    A gen card shows the numbers of ``gen_seed`` (its last review's), else an example (seed 0)."""
     card = row.card
     parts = [cloze.back(card.question, card.cloze_index) if card.kind == "cloze" else card.question]
     if card.kind == "mc":
@@ -53,21 +55,23 @@ def card_markdown(row: CardRow) -> str:
     elif card.kind == "basic":
         parts.append(f"**→** {card.answer}")
     elif card.kind == "gen":
-        parts.append(gen_example(card))
+        parts.append(gen_example(card, gen_seed))
     if card.explanation:
         parts.append(card.explanation)
     return render_math("\n\n".join(p for p in parts if p.strip()))
 
 
-def gen_example(card, seed: int = 0) -> str:
-    """A gen card's numbers for ``seed`` (seed 0: an example), with its answer, or why it cannot draw."""
+def gen_example(card, seed: int | None = None) -> str:
+    """A gen card's numbers for ``seed`` (its last review's; None: an example, seed 0) with the answer."""
     from dlprep.content.gen import GenError, draw
 
+    shown = "as shown at its last review" if seed is not None else "for example"
+    seed = 0 if seed is None else seed
     try:
         drawn = draw(card, seed)
     except GenError as exc:
         return f"*Generator `{card.generator}` cannot draw: {exc}*"
-    return (f"*Fresh numbers each review (generator `{card.generator}`); for example, seed {seed}:*\n\n"
+    return (f"*Fresh numbers each review (generator `{card.generator}`); {shown}, seed {seed}:*\n\n"
             f"{drawn.question}\n\n**→** {drawn.answer_text()}")
 
 
@@ -222,7 +226,9 @@ class CardBrowserScreen(Screen):
                 history.add_row("", Text(f"typed, {entry.covered} key points: {entry.typed[:300]}", style="dim"),
                                 "", "")
         tail = history if entries else Text("No reviews yet.", style="dim")
-        detail.update(Group(head, RichMarkdown(card_markdown(row)), Text(""), tail))
+        seeds = [entry.seed for entry in entries if entry.seed is not None]
+        body = card_markdown(row, seeds[-1] if seeds else None)
+        detail.update(Group(head, RichMarkdown(body), Text(""), tail))
         self.query_one("#card-detail", VerticalScroll).scroll_home(animate=False)
 
     # ----- events ------------------------------------------------------------------------------------
