@@ -49,6 +49,44 @@ def conv_output_shape(rng: random.Random) -> dict:
     return {"question": question, "answer": (n, c_out, h_out, w_out), "solution": solution}
 
 
+def conv_transpose_output_shape(rng: random.Random) -> dict:
+    """Output shape of a ConvTranspose2d (stride, padding, output_padding, dilation)."""
+    n = rng.choice([1, 2, 4, 8, 16])
+    c_in = rng.choice([32, 64, 128, 256, 512])
+    c_out = rng.choice([3, 16, 32, 64, 128, 256])
+    h, w = rng.randint(4, 40), rng.randint(4, 40)
+    k = rng.choice([2, 3, 3, 4, 5])
+    s = rng.choice([1, 2, 2, 2, 3])
+    d = rng.choice([1, 1, 1, 2])
+    p = rng.randint(0, (d * (k - 1)) // 2)
+    op = rng.randint(0, max(s, d) - 1) if rng.random() < 0.4 else 0
+    args = f"{c_in}, {c_out}, kernel_size={k}, stride={s}, padding={p}"
+    if op:
+        args += f", output_padding={op}"
+    if d > 1:
+        args += f", dilation={d}"
+    question = (f"`nn.ConvTranspose2d({args})` gets an input of shape ({n}, {c_in}, {h}, {w}). "
+                "What is the output shape? Type it as (N, C, H, W).")
+    outs, rows = [], []
+    for name, size in (("H", h), ("W", w)):
+        out = (size - 1) * s - 2 * p + d * (k - 1) + op + 1
+        outs.append(out)
+        rows.append(f"- {name}: ({size} − 1)·{s} − 2·{p} + {d}·({k} − 1) + {op} + 1 = **{out}**")
+    solution = "\n".join([
+        "A transposed convolution inverts the shape arithmetic of a convolution with the same arguments: "
+        "size_out = (size_in − 1)·stride − 2·padding + dilation·(kernel − 1) + output_padding + 1.",
+        "",
+        *rows,
+        "",
+        f"Channels become out_channels = {c_out}: **({n}, {c_out}, {outs[0]}, {outs[1]})**.",
+    ])
+    if s > 1:
+        solution += (f"\n\nWith stride {s}, a Conv2d maps {s} neighbouring input sizes to the same output size; "
+                     "output_padding (smaller than the stride or the dilation) picks which of them the transposed "
+                     "conv produces.")
+    return {"question": question, "answer": (n, c_out, outs[0], outs[1]), "solution": solution}
+
+
 def pool_output_shape(rng: random.Random) -> dict:
     """Output shape of a MaxPool2d (padding, dilation, ceil_mode)."""
     while True:

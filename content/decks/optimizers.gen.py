@@ -37,6 +37,10 @@ def adam_state_memory(rng: random.Random) -> dict:
         lines.append(f"- ÷ {gpus} GPUs = {params * per_param / gpus:,.0f} bytes")
     lines.append(f"- ÷ 2³⁰ = **{total:.4g} GiB**")
     lines.append("")
-    lines.append("Weights and gradients come on top (2 + 2 bytes per parameter in fp16/bf16), then the "
-                 "activations: the 16 bytes per parameter of mixed-precision Adam are what ZeRO shards.")
+    if master:
+        lines.append("Weights and gradients in bf16/fp16 add 2 + 2 bytes per parameter: 16 in all, before "
+                     "activations. ZeRO stage 1 shards the 12; stages 2 and 3 also shard gradients and weights.")
+    else:
+        lines.append("In plain fp32 training the weights and gradients add 4 + 4 bytes per parameter: 16 in all, "
+                     "before activations.")
     return {"question": question, "answer": total, "tolerance": 0.01, "solution": "\n".join(lines), "unit": "GiB"}

@@ -171,5 +171,14 @@ def test_decks_json_counts_gen_cards_as_their_own_kind(tmp_path: Path) -> None:
     rows = json.loads(result.stdout)
     gen = {r["deck"]: r["kinds"]["gen"] for r in rows if "gen" in r["kinds"]}
     assert sum(gen.values()) >= 10
-    assert gen["Conv arithmetic"] == 5 and gen["Transformer families and inference"] == 3
+    assert gen["Conv arithmetic"] == 6 and gen["Transformer families and inference"] == 3
     assert all(r["source"] == "beyond-notes" for r in rows if r["deck"] in gen)
+
+
+def test_a_gen_card_renders_back_to_the_same_card(tmp_path: Path) -> None:
+    from dlprep.content.render import render_deck
+
+    deck = parse_deck_text(DECK, "gen.md")
+    again = parse_deck_text(render_deck(deck), "gen.md")
+    assert [(c.id, c.kind, c.generator, c.question) for c in again.cards] == \
+        [(c.id, c.kind, c.generator, c.question) for c in deck.cards]

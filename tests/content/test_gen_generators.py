@@ -77,6 +77,12 @@ def test_conv_output_shape_matches_torch() -> None:
         assert q.answer == tuple(out.shape), q.question
 
 
+def test_conv_transpose_output_shape_matches_torch() -> None:
+    for q in questions("conv_transpose_output_shape"):
+        out = torch_call(q.question)(torch.empty(input_shape(q.question), device="meta"))
+        assert q.answer == tuple(out.shape), q.question
+
+
 def test_pool_output_shape_matches_torch() -> None:
     ceil_seen = dropped = 0
     for q in questions("pool_output_shape"):
