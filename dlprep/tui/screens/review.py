@@ -160,7 +160,8 @@ class ReviewScreen(Screen):
             try:
                 self.gen = draw(self.item.card, seed)
             except GenError as exc:
-                self.gen_error = f"{exc}" + (f" ({exc.file}:{exc.line})" if exc.file else "")
+                where = f"{exc.file}:{exc.line}" if exc.line else exc.file
+                self.gen_error = f"{exc}" + (f" ({where})" if where else "")
         self.order = list(range(len(self.item.card.options))) if self.item else []
         self.rng.shuffle(self.order)
         self.shown_at = time.monotonic()
