@@ -11,7 +11,7 @@ HELP = "list the cards (built-in and imported) with source, file:line, state and
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deck", metavar="D", help="only this deck")
-    parser.add_argument("--kind", choices=("basic", "cloze", "mc", "explain"), help="only this kind of card")
+    parser.add_argument("--kind", choices=("basic", "cloze", "mc", "explain", "gen"), help="only this kind of card")
     parser.add_argument("--state", choices=("new", "learning", "review"), help="only cards in this state")
     parser.add_argument("--search", metavar="WORDS", default="", help="only cards whose text has all these words")
     parser.add_argument("--json", action="store_true",

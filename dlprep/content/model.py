@@ -7,7 +7,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
-KINDS = ("basic", "cloze", "mc", "explain")
+KINDS = ("basic", "cloze", "mc", "explain", "gen")
 SOURCES = ("notes", "beyond-notes", "imported")
 
 
@@ -25,7 +25,8 @@ class Card:
 
     ``question``/``answer`` are Markdown. A cloze card keeps the whole note text in ``question`` with
     ``==spans==`` and its own span number in ``cloze_index`` (1-based); :mod:`dlprep.content.cloze` makes
-    the front and back. ``line`` is 1-based in ``source_file``.
+    the front and back. ``line`` is 1-based in ``source_file``. A ``gen`` card names its ``generator``
+    (:mod:`dlprep.content.gen`); its ``question`` is the card's title, the numbers come at review time.
     """
 
     id: str
@@ -42,10 +43,14 @@ class Card:
     context: str = ""
     source_file: str = ""
     line: int = 0
+    generator: str = ""
 
     def to_data(self) -> dict:
         """The content as JSON-ready data (what the store keeps in ``cards.data``)."""
-        return asdict(self)
+        data = asdict(self)
+        if not self.generator:
+            del data["generator"]  # only gen cards carry it; other cards' stored data stays as it was
+        return data
 
     @classmethod
     def from_data(cls, data: dict) -> Card:
@@ -65,6 +70,8 @@ class Card:
             "key_points": self.key_points,
             "cloze_index": self.cloze_index,
         }
+        if self.generator:
+            seen["generator"] = self.generator
         return hashlib.sha1(json.dumps(seen, sort_keys=True).encode()).hexdigest()[:16]
 
     @property

@@ -25,6 +25,7 @@ _MD = MarkdownIt("commonmark").disable(["inline", "text_join"], ignoreInvalid=Tr
 _ID_COMMENT = re.compile(r"^<!--\s*id:\s*([A-Za-z0-9_.:-]+)\s*-->\s*$")
 _ID_LIKE = re.compile(r"^<!--\s*id\s*[:=]", re.I)
 _TASK = re.compile(r"^\[( |x|X)\]\s+(.*)$", re.S)
+_GEN = re.compile(r"^\[gen\][ \t]*([A-Za-z][A-Za-z0-9_]*)?(.*)$", re.S)
 MAX_OPTIONS = 4
 
 
@@ -158,7 +159,7 @@ class _Reader:
 
     def __init__(
         self, deck: Deck, lines: list[str], offset: int, *, markers: cloze.Markers = cloze.DEFAULT,
-        strict_cloze: bool = True,
+        strict_cloze: bool = True, gen_cards: bool = False,
     ) -> None:
         self.deck = deck
         self.lines = lines
@@ -170,6 +171,8 @@ class _Reader:
         self.markers = markers
         # Deck files report a paragraph with an unclosed cloze marker; notes only when an id names a card.
         self.strict_cloze = strict_cloze
+        # [gen] cards run a generator from the deck folder: deck files only, never imported notes.
+        self.gen_cards = gen_cards
 
     def line_no(self, body_line: int) -> int:
         return self.offset + body_line + 1
@@ -217,7 +220,9 @@ class _Reader:
         text = _inline_text(head)
         lines = [ln.strip() for ln in text.split("\n")]
         first_line = lines[0]
-        if first_line.startswith("[mc]"):
+        if first_line.startswith("[gen]"):
+            self.read_gen(head, text, explicit)
+        elif first_line.startswith("[mc]"):
             self.read_mc(group, text, explicit)
         elif first_line.startswith("[explain]"):
             self.read_explain(group, text, explicit)
@@ -233,7 +238,7 @@ class _Reader:
             opener, closer = next(pair for pair in self.markers if text.startswith(pair[0], at))
             self.issue(line, f"cloze marker {opener!r} is never closed; write {opener}hidden text{closer}")
         elif named:
-            hint = "write Q::A, a '?' card, ==cloze==, [mc] or [explain]"
+            hint = "write Q::A, a '?' card, ==cloze==, [mc], [explain] or [gen]"
             self.issue(head.start, f"id {explicit!r} names no card: {hint}")
 
     # ----- card kinds -------------------------------------------------------------------------------
@@ -284,6 +289,20 @@ class _Reader:
         answer = options[[o.correct for o in options].index(True)].text
         card = self.new_card("mc", question, answer=answer, options=options, explanation=explanation)
         self.add(card, head.start, explicit, question)
+
+    def read_gen(self, head: Block, text: str, explicit: str | None) -> None:
+        """``[gen] NAME`` and an optional title: a card whose numbers a generator draws at each review."""
+        if not self.gen_cards:
+            return self.issue(head.start, "[gen] cards run a generator from a deck folder; imported notes never "
+                                          "run code, so this paragraph makes no card")
+        match = _GEN.match(text)
+        name = match.group(1) if match else None
+        if not name or (match.group(2) and not match.group(2)[:1].isspace()):
+            return self.issue(head.start, "write [gen] NAME, where NAME is a generator function in the deck's "
+                                          "sidecar (letters, digits, _), then an optional title")
+        title = " ".join(match.group(2).split())
+        card = self.new_card("gen", title, generator=name)
+        self.add(card, head.start, explicit, f"[gen] {name}")
 
     def read_explain(self, group: list[Block], text: str, explicit: str | None) -> None:
         head = group[0]
@@ -366,14 +385,18 @@ def parse_deck_text(text: str, path: str = "<deck>", *, default_name: str | None
     if source not in SOURCES:
         deck.issues.append(DeckIssue(path, 2, f"source must be one of {', '.join(SOURCES)}, not {source!r}"))
     body_lines = lines[body_start:]
-    reader = _Reader(deck, body_lines, body_start)
+    reader = _Reader(deck, body_lines, body_start, gen_cards=True)
     for group in _groups(_blocks("\n".join(body_lines), body_lines)):
         reader.read(group)
     return deck
 
 
 def parse_deck(path: Path) -> Deck:
-    """Read and parse one deck file; unreadable files come back as a deck with one issue."""
+    """Read and parse one deck file; unreadable files come back as a deck with one issue.
+
+    ``[gen]`` cards are checked against the generators beside the file (:func:`dlprep.content.gen.check_deck`):
+    one whose generator is missing or broken is dropped with an issue naming file and line.
+    """
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -381,4 +404,9 @@ def parse_deck(path: Path) -> Deck:
         deck = Deck(name=Path(path).stem, section="", path=str(path))
         deck.issues.append(DeckIssue(str(path), 1, f"cannot read the file ({reason})"))
         return deck
-    return parse_deck_text(text, str(path))
+    deck = parse_deck_text(text, str(path))
+    if any(card.kind == "gen" for card in deck.cards):
+        from dlprep.content.gen import check_deck
+
+        check_deck(deck, Path(path))
+    return deck

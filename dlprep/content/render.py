@@ -25,6 +25,8 @@ def render_card(card: Card) -> str:
             lines.extend(f"> {ln}" for ln in card.explanation.splitlines())
     elif card.kind == "cloze":
         lines.append(card.question)
+    elif card.kind == "gen":
+        lines.append(f"[gen] {card.generator} {card.question}".rstrip())
     elif "\n" in card.question or "\n" in card.answer:
         lines.extend([card.question, "?", card.answer])
     else:

@@ -1,7 +1,8 @@
 """Lossless progress backups as one JSON file, and rolling daily copies of the database.
 
 The progress file holds every row of ``reviews``, ``attempts``, ``hints_shown``, ``quiz_sessions``,
-``quiz_answers`` and ``settings``, and every ``cards`` row (content and scheduling state, so imported
+``quiz_answers``, ``settings`` and ``gen_reviews`` (the seed of each review of a gen card), and every
+``cards`` row (content and scheduling state, so imported
 cards and their history travel together), with their original ids. Values are written as stored (text
 columns holding JSON stay text), so export -> import -> export gives the same file apart from the
 export time.
@@ -31,9 +32,9 @@ from dlprep.store import SCHEMA_VERSION, Store
 
 FORMAT = "dlprep-progress"
 FORMAT_VERSION = 1
-TABLES = ("cards", "reviews", "attempts", "hints_shown", "quiz_sessions", "quiz_answers", "settings")
+TABLES = ("cards", "reviews", "attempts", "hints_shown", "quiz_sessions", "quiz_answers", "settings", "gen_reviews")
 # Insert order respects quiz_answers -> quiz_sessions; delete order is the reverse.
-ORDER_BY = {"cards": "id", "settings": "key"}
+ORDER_BY = {"cards": "id", "settings": "key", "gen_reviews": "review_id"}
 DAILY_PREFIX = "daily-"
 DAILY_KEEP = 7
 

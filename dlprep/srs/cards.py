@@ -22,7 +22,7 @@ from dlprep.store import Store
 STATE_NAMES = {NEW: "new", LEARNING: "learning", REVIEW: "review", RELEARNING: "relearning"}
 STATES = ("new", "learning", "review")  # the filter's choices; learning covers relearning
 FLAGS = ("suspended", "leech", "buried", "imported", "active")
-CARD_KINDS = ("basic", "cloze", "mc", "explain")
+CARD_KINDS = ("basic", "cloze", "mc", "explain", "gen")
 
 
 @dataclass
@@ -78,8 +78,9 @@ class HistoryEntry:
     rating: int
     interval_days: float | None
     source: str
-    typed: str = ""  # the typed answer of an explain card, when there was one
-    covered: str = ""  # the key points the learner confirmed, as "3/5"
+    typed: str = ""  # the typed answer of an explain or gen card, when there was one
+    covered: str = ""  # the key points the learner confirmed, as "3/5"; for a gen card "right" or "wrong"
+    seed: int | None = None  # a gen card's seed: redraw with dlprep.content.gen.draw(card, seed)
 
 
 def answer_text(card: Card) -> str:
@@ -89,6 +90,8 @@ def answer_text(card: Card) -> str:
         return card.options[right].text if right is not None else ""
     if card.kind == "explain":
         return "; ".join(card.key_points)
+    if card.kind == "gen":
+        return f"fresh numbers each review (generator {card.generator})"
     return card.answer
 
 
@@ -213,7 +216,10 @@ class CardList:
 
         rows = self.store.query(
             "SELECT id, rating, reviewed_at, after, source FROM reviews WHERE card_id = ? ORDER BY id", (card_id,))
+        from dlprep.srs.gen_reviews import gen_reviews
+
         typed = typed_answers(self.store, card_id)
+        generated = gen_reviews(self.store, card_id)
         out = []
         for r in rows:
             at = clock.parse_iso(r["reviewed_at"])
@@ -222,6 +228,9 @@ class CardList:
             entry = HistoryEntry(at, r["rating"], interval, r["source"])
             if r["id"] in typed:
                 entry.typed, entry.covered = typed[r["id"]].answer, typed[r["id"]].covered
+            if r["id"] in generated:
+                gen = generated[r["id"]]
+                entry.seed, entry.typed, entry.covered = gen.seed, gen.answer, "right" if gen.correct else "wrong"
             out.append(entry)
         return out
 

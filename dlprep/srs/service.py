@@ -258,12 +258,15 @@ class StudyService:
             raise KeyError(card_id)
         return dict(zip(_SCHED_FIELDS, row, strict=True))
 
-    def rate(self, card_id: str, rating: int, duration_ms: int | None = None, source: str = "review") -> dict:
+    def rate(self, card_id: str, rating: int, duration_ms: int | None = None, source: str = "review",
+             *, with_review: Callable[[object, int], None] | None = None) -> dict:
         """Schedule ``card_id`` with ``rating`` (1-4) and commit it. Returns the new scheduling fields.
 
         A lapse (Again on a card in review) counts toward the leech threshold; at the threshold the card is
         suspended and tagged ``leech``. New and review cloze siblings are buried until the next study day
         (siblings in (re)learning never are); a card rated into (re)learning is no longer buried itself.
+        ``with_review(tx, review_id)`` runs in the same transaction, to keep data that belongs to this review
+        (it commits with the rating or not at all).
         """
         if rating not in (1, 2, 3, 4):
             raise ValueError(f"rating must be 1-4, got {rating}")
@@ -299,6 +302,8 @@ class StudyService:
                 (card_id, rating, clock.iso(now), duration_ms, json.dumps(before),
                  json.dumps({**after, "buried_siblings": buried}), source),
             )
+            if with_review is not None:
+                with_review(tx, tx.execute("SELECT last_insert_rowid()").fetchone()[0])
         return after
 
     def _bury_siblings(self, tx, card_id: str, until: str) -> dict[str, str | None]:

@@ -128,4 +128,19 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX mock_items_session ON mock_items(session_id)",
     ],
+    # 5: the seed (and the typed answer) of each review of a [gen] card, so the review can be shown again.
+    [
+        """CREATE TABLE gen_reviews (
+            review_id INTEGER PRIMARY KEY,
+            card_id TEXT NOT NULL,
+            generator TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            correct INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE INDEX gen_reviews_card ON gen_reviews(card_id)",
+        # Undoing a rating deletes its review row; its seed goes with it.
+        """CREATE TRIGGER gen_reviews_follow_review AFTER DELETE ON reviews
+           BEGIN DELETE FROM gen_reviews WHERE review_id = old.id; END""",
+    ],
 ]

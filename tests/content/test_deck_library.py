@@ -54,8 +54,24 @@ def test_library_loads_with_zero_errors() -> None:
 
 
 def test_no_card_has_an_empty_answer(library: list[Deck]) -> None:
-    empty = [_where(c) for c in _cards(library) if not c.question.strip() or not c.answer.strip()]
+    """A gen card's answer is drawn at each review: it must draw a question, answer and solution instead."""
+    from dlprep.content.gen import draw
+
+    empty = [_where(c) for c in _cards(library)
+             if not c.question.strip() or (c.kind != "gen" and not c.answer.strip())]
     assert empty == []
+    for card in (c for c in _cards(library) if c.kind == "gen"):
+        for seed in range(200):
+            drawn = draw(card, seed)  # raises with file and line if the generator breaks for this seed
+            assert drawn.question and drawn.solution and drawn.answer_text(), (_where(card), seed)
+
+
+def test_gen_cards_cover_the_fresh_number_questions(library: list[Deck]) -> None:
+    gen = {c.generator: c for c in _cards(library) if c.kind == "gen"}
+    assert len(gen) >= 10
+    assert all(card.id.startswith("gen-") for card in gen.values())  # explicit ids: one card per generator
+    beyond = {deck.name for deck in library if deck.source == "beyond-notes"}
+    assert all(card.deck in beyond for card in gen.values())
 
 
 def test_multiple_choice_cards_are_well_formed(library: list[Deck]) -> None:

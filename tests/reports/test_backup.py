@@ -28,6 +28,11 @@ def _fill(store) -> None:
             "INSERT INTO quiz_answers (session_id, card_id, answer, correct, answered_at) "
             "VALUES (1, 'a1', 'b', 1, '2026-03-09T10:01:00+00:00')"
         )
+        review_id, card_id = conn.execute("SELECT id, card_id FROM reviews ORDER BY id LIMIT 1").fetchone()
+        conn.execute(
+            "INSERT INTO gen_reviews (review_id, card_id, generator, seed, answer, correct) VALUES (?, ?, ?, ?, ?, ?)",
+            (review_id, card_id, "conv_output_shape", 123456789, "(8, 64, 31, 15)", 1),
+        )
 
 
 @pytest.fixture
@@ -52,6 +57,7 @@ def test_round_trip_into_an_empty_home_is_lossless(home):
     target = open_store(home / "b" / "p.db")
     result = backup.import_progress(target, first)
     assert result["reviews"] == 8 and result["quiz_answers"] == 1
+    assert result["gen_reviews"] == 1  # a gen card's review keeps its seed: it can be shown again
     assert result["safety_copy"].startswith(str(home / "b" / "backups" / "before-import-"))
     second = home / "second.json"
     backup.export_progress(target, second)

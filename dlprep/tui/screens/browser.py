@@ -43,8 +43,10 @@ def question_line(row: CardRow) -> str:
     return plain_line(render_math(text))
 
 
-def card_markdown(row: CardRow) -> str:
-    """The whole card as Markdown: question, answer (or options, or key points), explanation."""
+def card_markdown(row: CardRow, gen_seed: int | None = None) -> str:
+    """The whole card as Markdown: question, answer (or options, or key points), explanation.
+
+    A gen card shows the numbers of ``gen_seed`` (its last review's), else an example (seed 0)."""
     card = row.card
     parts = [cloze.back(card.question, card.cloze_index) if card.kind == "cloze" else card.question]
     if card.kind == "mc":
@@ -53,9 +55,25 @@ def card_markdown(row: CardRow) -> str:
         parts.append("\n".join(f"- {p}" for p in card.key_points))
     elif card.kind == "basic":
         parts.append(f"**→** {card.answer}")
+    elif card.kind == "gen":
+        parts.append(gen_example(card, gen_seed))
     if card.explanation:
         parts.append(card.explanation)
     return render_math("\n\n".join(p for p in parts if p.strip()))
+
+
+def gen_example(card, seed: int | None = None) -> str:
+    """A gen card's numbers for ``seed`` (its last review's; None: an example, seed 0) with the answer."""
+    from dlprep.content.gen import GenError, draw
+
+    shown = "as shown at its last review" if seed is not None else "for example"
+    seed = 0 if seed is None else seed
+    try:
+        drawn = draw(card, seed)
+    except GenError as exc:
+        return f"*Generator `{card.generator}` cannot draw: {exc}*"
+    return (f"*Fresh numbers each review (generator `{card.generator}`); {shown}, seed {seed}:*\n\n"
+            f"{drawn.question}\n\n**→** {drawn.answer_text()}")
 
 
 class CardBrowserScreen(Screen):
@@ -207,11 +225,16 @@ class CardBrowserScreen(Screen):
             interval = format_interval(timedelta(days=entry.interval_days)) if entry.interval_days is not None else ""
             history.add_row(entry.reviewed_at.astimezone(tz).strftime("%Y-%m-%d %H:%M"),
                             f"{entry.rating} {RATING_NAMES.get(entry.rating, '')}", interval, entry.source)
-            if entry.typed:
+            if entry.seed is not None:
+                typed = f"typed {entry.typed[:100]}" if entry.typed else "no answer typed"
+                history.add_row("", Text(f"seed {entry.seed}, {typed} ({entry.covered})", style="dim"), "", "")
+            elif entry.typed:
                 history.add_row("", Text(f"typed, {entry.covered} key points: {entry.typed[:300]}", style="dim"),
                                 "", "")
         tail = history if entries else Text("No reviews yet.", style="dim")
-        detail.update(Group(head, RichMarkdown(card_markdown(row)), Text(""), tail))
+        seeds = [entry.seed for entry in entries if entry.seed is not None]
+        body = card_markdown(row, seeds[-1] if seeds else None)
+        detail.update(Group(head, RichMarkdown(body), Text(""), tail))
         self.query_one("#card-detail", VerticalScroll).scroll_home(animate=False)
 
     # ----- events ------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from dlprep.errors import DlprepError
 from dlprep.services import Services
 from dlprep.tui.widgets.inline import plain_line
 
-CARD_KINDS = ("basic", "cloze", "mc", "explain")
+CARD_KINDS = ("basic", "cloze", "mc", "explain", "gen")
 REFRESH_S = 30.0
 
 # Screens that other parts of the app provide: key -> (module, class, description). Each takes the

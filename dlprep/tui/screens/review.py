@@ -4,7 +4,10 @@ Multiple-choice cards are answered with a-d (options shuffled for each showing; 
 order on screen) and graded at once; explain cards offer a box to type the answer in first: each key point
 is then suggested covered or missing by :mod:`dlprep.answers` (with the sentence that covers it), the
 learner confirms the marks, and the typed answer is kept with the review. An empty box (enter or space)
-answers aloud: the key points appear as a checklist to tick before rating. Each rating is committed
+answers aloud: the key points appear as a checklist to tick before rating. A ``[gen]`` card draws fresh
+numbers from its generator with a new seed, takes a typed number or shape in the same box, grades it
+exactly or within the generator's tolerance, and shows the worked solution; the seed is kept with the
+review (undo shows the same numbers again). Each rating is committed
 before the next card appears. The footer lists only the keys that work
 in the current state, and ``u`` undoes the last action of the session, a rating or a suspension.
 """
@@ -25,25 +28,29 @@ from textual.widgets import Footer, Header, Markdown, Static
 from dlprep.answers import AnswerCheck, check_answer
 from dlprep.answers.history import save_typed_answer
 from dlprep.content import cloze
+from dlprep.content.gen import GenError, GenQuestion, GenVerdict, draw, grade
 from dlprep.content.mathtext import render_math
 from dlprep.sections import section_title
 from dlprep.services import Services
 from dlprep.srs import StudyItem
+from dlprep.srs.gen_reviews import rate_gen
 from dlprep.srs.scheduler import RATING_NAMES, format_interval
 from dlprep.tui.widgets.answer_box import AnswerBox
 from dlprep.tui.widgets.checklist import KeyPointList
 
-CARD_KINDS = ("basic", "cloze", "mc", "explain")
+CARD_KINDS = ("basic", "cloze", "mc", "explain", "gen")
+GEN_PLACEHOLDER = "Type the number or the shape, e.g. (1, 64, 32, 32), then enter · space on an empty box: show"
 LETTERS = "abcd"
 STATE_NAMES = ("new", "learning", "review", "relearning")
 
 
 @dataclass
 class Action:
-    """One undoable step of this session: ``rate`` or ``suspend`` of ``card_id``."""
+    """One undoable step of this session: ``rate`` or ``suspend`` of ``card_id`` (``seed``: a gen card's)."""
 
     kind: str
     card_id: str
+    seed: int | None = None
 
 
 class ReviewScreen(Screen):
@@ -87,6 +94,10 @@ class ReviewScreen(Screen):
         self.done: list[Action] = []
         self.typed: str | None = None  # what was typed for the explain card on screen
         self.check: AnswerCheck | None = None
+        self.gen: GenQuestion | None = None  # the numbers a gen card shows now
+        self.gen_error = ""  # why a gen card could not draw its numbers
+        self.gen_verdict: GenVerdict | None = None
+        self.explain_placeholder = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -105,13 +116,14 @@ class ReviewScreen(Screen):
 
     def on_mount(self) -> None:
         self.sub_title = self.deck or "all decks"
+        self.explain_placeholder = self.query_one("#typed", AnswerBox).placeholder
         self.show_next()
 
     # ----- which keys work now -----------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         item, kind = self.item, self.item.card.kind if self.item else ""
         if action == "reveal":
-            return item is not None and not self.revealed and kind != "mc"
+            return item is not None and not self.revealed and kind != "mc" and (kind != "gen" or self.gen is not None)
         if action == "accept":
             return item is not None and self.revealed and self.suggested_rating() is not None
         if action == "choose":
@@ -121,7 +133,7 @@ class ReviewScreen(Screen):
         if action in ("point", "tick"):
             return item is not None and self.revealed and kind == "explain"
         if action == "type_answer":
-            return item is not None and kind == "explain" and not self.revealed
+            return item is not None and kind in ("explain", "gen") and not self.revealed
         if action == "suspend":
             return item is not None
         if action == "undo":
@@ -138,11 +150,19 @@ class ReviewScreen(Screen):
                 self.offer_drill(mixed.card.id)
         self.show_item()
 
-    def show_item(self) -> None:
-        """Show ``self.item`` from its question side."""
+    def show_item(self, seed: int | None = None) -> None:
+        """Show ``self.item`` from its question side (a gen card with ``seed``, else a new one)."""
         self.revealed = False
         self.chosen = None
         self.typed = self.check = None
+        self.gen, self.gen_error, self.gen_verdict = None, "", None
+        if self.item is not None and self.item.card.kind == "gen":
+            seed = self.rng.randrange(2**31) if seed is None else seed
+            try:
+                self.gen = draw(self.item.card, seed)
+            except GenError as exc:
+                where = f"{exc.file}:{exc.line}" if exc.line else exc.file
+                self.gen_error = f"{exc}" + (f" ({where})" if where else "")
         self.order = list(range(len(self.item.card.options))) if self.item else []
         self.rng.shuffle(self.order)
         self.shown_at = time.monotonic()
@@ -168,9 +188,21 @@ class ReviewScreen(Screen):
             bar.update("Answer with [b]a[/b]-[b]" + LETTERS[len(item.card.options) - 1] + "[/b]")
         elif item.card.kind == "explain":
             box.value = ""
+            box.placeholder = self.explain_placeholder
             box.display = True
             self.set_focus(None)
             bar.update("[b]t[/b] type your answer (enter submits) · [b]space[/b] answer aloud and show the key points")
+        elif item.card.kind == "gen":
+            box.value = ""
+            box.placeholder = GEN_PLACEHOLDER
+            box.display = self.gen is not None
+            if self.gen is not None:
+                box.focus()
+                bar.update("Type the answer, [b]enter[/b] grades it · [b]space[/b] on the empty box shows the solution"
+                           " · [b]escape[/b] leaves the box")
+            else:
+                self.set_focus(None)
+                bar.update("This card cannot draw its numbers: [b]s[/b] suspends it, [b]escape[/b] goes back")
         else:
             bar.update("Press [b]space[/b] to show the answer")
 
@@ -211,6 +243,10 @@ class ReviewScreen(Screen):
                     mark = " ✔" if option.correct else (" ✘" if index == self.chosen else "")
                 lines.append(f"- **{LETTERS[shown]})** {option.text}{mark}")
             return "\n".join(lines)
+        if card.kind == "gen":
+            if self.gen is None:
+                return f"**{card.question}**\n\nThe generator failed: {self.gen_error}"
+            return f"**{card.question}**\n\n{self.gen.question}"
         return card.question
 
     def shown_letter(self, index: int | None) -> str:
@@ -249,10 +285,25 @@ class ReviewScreen(Screen):
                     "are suggestions: check each one (↑↓ move, enter toggles), then rate.\n\n"
                     f"{card.explanation}".strip()))
             points.display = True
+        elif card.kind == "gen":
+            self.query_one("#typed", AnswerBox).display = False
+            answer.update(render_math(self.gen_answer_text()))
         else:
             answer.update(render_math(card.answer))
         self.update_rating_bar()
         self.refresh_bindings()
+
+    def gen_answer_text(self) -> str:
+        """The verdict on what was typed, the answer and the worked solution."""
+        gen, verdict = self.gen, self.gen_verdict
+        expected = gen.answer_text()
+        if verdict is None or self.typed is None:
+            head = f"**Answer:** {expected}"
+        elif verdict.correct:
+            head = f"**Right** ({verdict.how}): you typed `{self.typed}`; the answer is {expected}."
+        else:
+            head = f"**Not quite** ({verdict.how}): you typed `{self.typed}`; the answer is {expected}."
+        return f"{head}\n\n{gen.solution}"
 
     def suggested_rating(self) -> int | None:
         if self.item is None:
@@ -260,6 +311,8 @@ class ReviewScreen(Screen):
         card = self.item.card
         if card.kind == "mc" and self.chosen is not None:
             return 3 if self.chosen == card.correct_option else 1
+        if card.kind == "gen" and self.revealed and self.gen is not None:
+            return 3 if self.gen_verdict is not None and self.gen_verdict.correct else 1
         if card.kind == "explain" and self.revealed:
             ticked = len(self.query_one("#points", KeyPointList).ticked)
             share = ticked / max(1, len(card.key_points))
@@ -306,11 +359,13 @@ class ReviewScreen(Screen):
         if self.item.card.kind == "mc" and self.chosen is None:
             self.notify("Choose an option with a-d first.")
             return
+        if self.item.card.kind == "gen" and self.gen is None:
+            return
         self.revealed = True
         self.show_answer()
 
     def action_type_answer(self) -> None:
-        if self.item is not None and self.item.card.kind == "explain" and not self.revealed:
+        if self.item is not None and self.item.card.kind in ("explain", "gen") and not self.revealed:
             self.query_one("#typed", AnswerBox).focus()
 
     def on_answer_box_leave(self, event: AnswerBox.Leave) -> None:
@@ -320,11 +375,18 @@ class ReviewScreen(Screen):
 
     def on_answer_box_aloud(self, event: AnswerBox.Aloud) -> None:
         event.stop()
+        self.set_focus(None)
         self.action_reveal()
 
     def on_input_submitted(self, event: AnswerBox.Submitted) -> None:
         """A typed answer to an explain card: suggest marks for its key points, then reveal them."""
         event.stop()
+        if self.item is not None and self.item.card.kind == "gen" and not self.revealed and self.gen is not None:
+            self.typed = event.value.strip() or None
+            self.gen_verdict = grade(event.value, self.gen) if self.typed else None
+            self.set_focus(None)
+            self.action_reveal()
+            return
         if self.item is None or self.item.card.kind != "explain" or self.revealed:
             return
         text = event.value.strip()
@@ -362,6 +424,14 @@ class ReviewScreen(Screen):
             return
         duration_ms = int((time.monotonic() - self.shown_at) * 1000)
         card_id = self.item.card.id
+        if self.item.card.kind == "gen" and self.gen is not None:
+            correct = self.gen_verdict is not None and self.gen_verdict.correct
+            rate_gen(self.services.study, self.item.card, rating, duration_ms, seed=self.gen.seed,
+                     answer=self.typed or "", correct=correct)
+            self.done.append(Action("rate", card_id, self.gen.seed))
+            self.reviewed += 1
+            self.show_next()
+            return
         self.services.study.rate(card_id, rating, duration_ms)
         if self.typed is not None and self.check is not None:
             marks = self.query_one("#points", KeyPointList).ticked
@@ -391,7 +461,8 @@ class ReviewScreen(Screen):
             return
         self.item = self.services.study.item(last.card_id) or self.services.study.next_item(
             self.deck, kinds=CARD_KINDS)
-        self.show_item()
+        same = self.item is not None and self.item.card.id == last.card_id
+        self.show_item(seed=last.seed if same else None)  # a gen card comes back with the same numbers
 
     def action_suspend(self) -> None:
         if self.item is None:
