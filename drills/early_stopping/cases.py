@@ -28,6 +28,10 @@ def cases() -> list[dict]:
         _case("gains within min_delta do not count", [1.0, 0.95, 0.91, 0.85, 0.849, 0.7], 3, min_delta=0.1),
         _case("mode max (accuracy)", [0.5, 0.6, 0.6, 0.59, 0.65, 0.64, 0.63], 2, mode="max"),
         _case("mode max with min_delta", [0.5, 0.54, 0.62, 0.63, 0.66, 0.8], 2, mode="max", min_delta=0.05),
+        _case("mode max: a small gain does not reset", [0.7, 0.72, 0.74, 0.9, 0.92], 3, mode="max", min_delta=0.05),
+        _case("mode max: a drop within min_delta is still bad", [0.8, 0.78, 0.9, 0.88, 0.86], 2, mode="max",
+              min_delta=0.03),
         _case("noisy loss, 40 epochs, patience 5", noisy_loss, 5, read_every=5, min_delta=0.001),
         _case("noisy accuracy, 60 epochs, patience 8", noisy_acc, 8, read_every=10, mode="max"),
+        _case("noisy accuracy with min_delta 0.01", noisy_acc, 6, read_every=6, mode="max", min_delta=0.01),
     ]

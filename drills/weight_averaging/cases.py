@@ -29,8 +29,8 @@ def cases() -> list[dict]:
         _case("equal weights, five snapshots", 4, [(4,)], 5),
         _case("caller reuses its arrays after each call (equal weights)", 9, [(3,), (2, 2)], 3, reuse=True),
         _case("caller reuses its arrays after each call (EMA 0.5)", 10, [(4,)], 3, decay=0.5, reuse=True),
-        _case("EMA 0.99 over ten snapshots, two arrays", 5, [(2, 3), (3,)], 10, decay=0.99),
-        _case("equal weights, several arrays", 6, [(2, 2), (5,), (1, 3)], 4),
+        _case("EMA 0.99 over ten snapshots, two arrays", 5, [(2, 3), (3,)], 10, decay=0.99, reuse=True),
+        _case("equal weights, several arrays", 6, [(2, 2), (5,), (1, 3)], 4, reuse=True),
         _case("EMA with decay 0 over several arrays", 11, [(2, 2), (3,)], 4, decay=0.0, reuse=True),
         _case("larger: (256, 128) and (128,), 20 EMA updates", 7, [(256, 128), (128,)], 20, decay=0.999),
     ]
