@@ -169,3 +169,36 @@ def test_mutant_conv2d_with_edge_padding() -> None:
 def test_mutant_cross_attention_ignoring_its_mask() -> None:
     text = _diagnose_mutant("cross_attention", "scores = scores.masked_fill(", "scores = scores.masked_fill(False & ")
     assert text.startswith("looks like a mask problem: exactly the batch items whose `context_mask` has a False"), text
+
+
+# ---------------------------------------------------------------- in the verdict
+
+
+@pytest.fixture(scope="module")
+def grader(tmp_path_factory: pytest.TempPathFactory):
+    from dlprep.grading import Grader
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DLPREP_HOME", str(tmp_path_factory.mktemp("structural-home")))
+        g = Grader()
+        yield g
+        g.close()
+
+
+def test_the_verdict_carries_a_structural_diagnosis_when_no_mistake_matches(grader) -> None:  # noqa: ANN001
+    from dlprep.drills import reference_source
+
+    code = reference_source("conv2d").replace("(pw, pw)))", "(pw, pw)), mode='edge')")
+    result = grader.grade("conv2d", code)
+    assert result.status == "fail"
+    assert result.mistake is None
+    assert result.diagnosis.startswith("looks like a padding problem: the values inside agree")
+
+
+def test_a_known_mistake_still_takes_precedence(grader) -> None:  # noqa: ANN001
+    from dlprep.drills import get_drill
+
+    source = (get_drill("linear_backward").path / "mistakes.py").read_text()
+    result = grader.grade("linear_backward", f"{source}\nlinear_backward = MISTAKES['dw_transposed'][0]\n")
+    assert result.mistake == "dw_transposed"
+    assert result.diagnosis.startswith("looks like dw transposed: ")
