@@ -11,7 +11,7 @@ Every other mutant is graded through the warm worker with :class:`dlprep.grading
 ``dlprep check`` grades a file; it is killed when the verdict is not ``pass``. The score is killed /
 non-equivalent. Survivors are listed with the variant that showed them different.
 
-Operators: swap an axis argument, +-1 on an integer constant (slice bounds included), scale a float constant
+Operators: swap an axis argument, +-1 on an integer constant and on a slice bound, scale a float constant
 (eps x10 and x0.1, others x1.5), mean <-> sum, drop one term of a sum or difference, flip < / <= and
 > / >=, remove a copy, remove a transpose, swap the two values of a pair, reverse a sign (unary minus
 dropped, + <-> -, += <-> -=). Prints figures; never asserts.
@@ -138,6 +138,14 @@ def _edits(node: ast.AST, parent: ast.AST | None) -> list[tuple[str, ast.AST]]:
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub) and _int_value(node) is not None:
         k = _int_value(node)
         out += [("+-1 integer", _const(k + 1)), ("+-1 integer", _const(k - 1))]
+    if isinstance(node, ast.Slice):
+        for bound in ("lower", "upper"):
+            value = getattr(node, bound)
+            if value is not None and _int_value(value) is None:
+                for op in (ast.Add(), ast.Sub()):
+                    moved = ast.Slice(node.lower, node.upper, node.step)
+                    setattr(moved, bound, ast.BinOp(value, op, ast.Constant(1)))
+                    out.append(("+-1 slice bound", moved))
     if isinstance(node, ast.Constant) and type(node.value) is float and node.value != 0.0:
         v = node.value
         scales = (10.0, 0.1) if abs(v) < 1e-2 else (1.5,)
@@ -439,24 +447,23 @@ def main(argv: list[str] | None = None) -> int:
 
     drills = args.drill or sorted(p.parent.name for p in drills_dir().glob("*/drill.yaml"))
     work = [(d, args.max_mutants) for d in drills]
+    scores: list[DrillScore] = []
+
+    def report(s: DrillScore) -> None:
+        scores.append(s)
+        if args.json:  # one line per drill as soon as it is scored
+            print(json.dumps(dict(asdict(s), score=s.score)), flush=True)
+        else:
+            print(f"... {s.drill}: {s.killed}/{s.non_equivalent} in {s.seconds:.0f} s", file=sys.stderr, flush=True)
+
     if args.jobs > 1:
         with multiprocessing.get_context("spawn").Pool(args.jobs) as pool:
-            scores = []
             for s in pool.imap(_job, work):
-                scores.append(s)
-                if not args.json:
-                    print(f"... {s.drill}: {s.killed}/{s.non_equivalent} in {s.seconds:.0f} s", file=sys.stderr)
+                report(s)
     else:
-        scores = []
         for w in work:
-            scores.append(_job(w))
-            if not args.json:
-                s = scores[-1]
-                print(f"... {s.drill}: {s.killed}/{s.non_equivalent} in {s.seconds:.0f} s", file=sys.stderr)
-    if args.json:
-        for s in scores:
-            print(json.dumps(dict(asdict(s), score=s.score)), flush=True)
-    else:
+            report(_job(w))
+    if not args.json:
         print(format_table(scores))
     return 0
 
