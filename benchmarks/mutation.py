@@ -14,7 +14,9 @@ non-equivalent. Survivors are listed with the variant that showed them different
 Operators: swap an axis argument, +-1 on an integer constant and on a slice bound, scale a float constant
 (eps x10 and x0.1, others x1.5), mean <-> sum, drop one term of a sum or difference, flip < / <= and
 > / >=, remove a copy, remove a transpose, swap the two values of a pair, reverse a sign (unary minus
-dropped, + <-> -, += <-> -=). Prints figures; never asserts.
+dropped, + <-> -, += <-> -=); and two more that model interview bugs: hard-code a parameter (every use of a
+numeric parameter replaced by its default, e.g. eps) and drop a keyword argument (keepdims=, ddof=, ...).
+Prints figures; never asserts.
 """
 
 from __future__ import annotations
@@ -63,6 +65,8 @@ class DrillScore:
     equivalent: int = 0
     non_equivalent: int = 0
     killed: int = 0
+    by_mistake: int = 0  # killed mutants diagnosed as one of the drill's known mistakes
+    by_structure: int = 0  # killed mutants given a structural "looks like ..." diagnosis instead
     survivors: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
@@ -187,11 +191,46 @@ def _edits(node: ast.AST, parent: ast.AST | None) -> list[tuple[str, ast.AST]]:
             out.append(("remove a copy", node.args[0]))
     if isinstance(node, ast.Attribute) and node.attr in ("T", "mT"):
         out.append(("remove a transpose", node.value))
+    if isinstance(node, ast.Call):
+        for i, kw in enumerate(node.keywords):
+            if kw.arg is not None and kw.arg not in AXIS_KEYWORDS | {"dtype", "out"}:
+                out.append(("drop a keyword argument",
+                            ast.Call(node.func, node.args, node.keywords[:i] + node.keywords[i + 1:])))
+    if isinstance(node, ast.FunctionDef):
+        out += [("hard-code a parameter", fn) for fn in _hard_coded(node)]
     if isinstance(node, ast.Tuple) and len(node.elts) == 2:
         a, b = node.elts
         if ast.dump(a) != ast.dump(b):
             out.append(("swap a pair", ast.Tuple([b, a], node.ctx)))
     return out
+
+
+def _hard_coded(func: ast.FunctionDef) -> list[ast.FunctionDef]:
+    """Copies of ``func`` where every use of one numeric parameter is replaced by its default value (a
+    hard-coded eps, momentum or stride), one copy per such parameter."""
+    args = func.args.posonlyargs + func.args.args
+    defaults = dict(zip([a.arg for a in args[len(args) - len(func.args.defaults):]], func.args.defaults, strict=True))
+    defaults.update({a.arg: d for a, d in zip(func.args.kwonlyargs, func.args.kw_defaults, strict=True) if d})
+    copies = []
+    for name, default in defaults.items():
+        if not (isinstance(default, ast.Constant) and type(default.value) in (int, float)):
+            continue
+        new = copy.deepcopy(func)
+        used = False
+        for body_node in new.body:
+            for sub in ast.walk(body_node):
+                for field_name, value in ast.iter_fields(sub):
+                    if isinstance(value, ast.Name) and value.id == name and isinstance(value.ctx, ast.Load):
+                        setattr(sub, field_name, ast.Constant(default.value))
+                        used = True
+                    elif isinstance(value, list):
+                        for i, item in enumerate(value):
+                            if isinstance(item, ast.Name) and item.id == name and isinstance(item.ctx, ast.Load):
+                                value[i] = ast.Constant(default.value)
+                                used = True
+        if used:
+            copies.append(new)
+    return copies
 
 
 def _replace(parent: ast.AST, old: ast.AST, new: ast.AST) -> None:
@@ -241,8 +280,19 @@ def make_mutants(source: str) -> list[Mutant]:
             if isinstance(target, ast.keyword):
                 before = f"{target.arg}={ast.unparse(target.value)}"
             change = f"{_short(before)} -> {_short(after)}"
+            if operator == "hard-code a parameter":
+                change = f"in {target.name}(): {_hard_coded_name(target, replacement)} replaced by its default"
+            elif operator == "drop a keyword argument":
+                dropped = {k.arg for k in target.keywords} - {k.arg for k in replacement.keywords}
+                change = f"{_short(before)}: without {', '.join(sorted(dropped))}="
             mutants.append(Mutant(operator, getattr(node, "lineno", 0), change, text))
     return mutants
+
+
+def _hard_coded_name(before: ast.FunctionDef, after: ast.FunctionDef) -> str:
+    names = {n.id for n in ast.walk(before) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    left = {n.id for n in ast.walk(after) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+    return ", ".join(sorted(names - left)) or "a parameter"
 
 
 def _short(text: str, limit: int = 70) -> str:
@@ -401,6 +451,10 @@ def score_drill(drill_id: str, max_mutants: int = 0, grader=None) -> DrillScore:
             verdict = grader.grade(drill_id, mutant.source)
             if verdict.status != "pass":
                 result.killed += 1
+                if verdict.mistake:
+                    result.by_mistake += 1
+                elif verdict.diagnosis:
+                    result.by_structure += 1
             else:
                 result.survivors.append({"line": mutant.line, "operator": mutant.operator, "change": mutant.change,
                                          "shown_by": where})
@@ -428,6 +482,10 @@ def format_table(scores: list[DrillScore]) -> str:
     if total_ne:
         lines.append(f"{'all':34} {sum(s.mutants for s in scores):7d} {sum(s.equivalent for s in scores):5d} "
                      f"{total_ne:6d} {total_k:6d} {100 * total_k / total_ne:5.1f}%")
+    if total_k:
+        mistake, structure = sum(s.by_mistake for s in scores), sum(s.by_structure for s in scores)
+        lines.append(f"killed mutants with a diagnosis: {mistake + structure} of {total_k} "
+                     f"({mistake} a known mistake, {structure} a structural pattern)")
     for s in scores:
         for sv in s.survivors:
             lines.append(f"survivor {s.drill} line {sv['line']}: {sv['operator']}: {sv['change']} "

@@ -122,8 +122,10 @@ def test_mutation_score_of_a_few_drills(drill_id: str, grader: Grader) -> None:
 
 def test_mutants_cover_every_operator_on_a_reference() -> None:
     mutation = _mutation_module()
-    source = "import numpy as np\n\ndef f(x, w, eps=1e-5):\n    a, b = x.shape\n    y = np.copy(x).T[:a]\n" \
-             "    s = x.mean(axis=0) + 2 - w.sum(axis=1)\n    return y[1:] if a < b else -s / np.sqrt(y + eps)\n"
+    source = ("import numpy as np\n\ndef f(x, w, eps=1e-5):\n    a, b = x.shape\n    y = np.copy(x).T[:a]\n"
+              "    s = x.mean(axis=0, keepdims=True) + 2 - w.sum(axis=1)\n"
+              "    return y[1:] if a < b else -s / np.sqrt(y + eps)\n")
     operators = {m.operator for m in mutation.make_mutants(source)}
     assert operators == {"swap axis", "+-1 integer", "scale float", "mean <-> sum", "drop a term", "flip < / <=",
-                         "remove a copy", "remove a transpose", "swap a pair", "reverse a sign", "+-1 slice bound"}
+                         "remove a copy", "remove a transpose", "swap a pair", "reverse a sign", "+-1 slice bound",
+                         "hard-code a parameter", "drop a keyword argument"}
