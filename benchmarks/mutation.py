@@ -9,7 +9,8 @@ arrays (integer or repeated values) are left alone, because cases rely on their 
 agrees with the reference within the drill's tolerance on all of them is counted as equivalent and discarded.
 Every other mutant is graded through the warm worker with :class:`dlprep.grading.Grader`, exactly as
 ``dlprep check`` grades a file; it is killed when the verdict is not ``pass``. The score is killed /
-non-equivalent. Survivors are listed with the variant that showed them different.
+non-equivalent. Survivors are listed with the variant that showed them different. "1-case" counts killed
+mutants that a single case catches: where the cases are thin even though the score is high.
 
 Operators: swap an axis argument, +-1 on an integer constant and on a slice bound, scale a float constant
 (eps x10 and x0.1, others x1.5), mean <-> sum, drop one term of a sum or difference, flip < / <= and
@@ -67,6 +68,7 @@ class DrillScore:
     killed: int = 0
     by_mistake: int = 0  # killed mutants diagnosed as one of the drill's known mistakes
     by_structure: int = 0  # killed mutants given a structural "looks like ..." diagnosis instead
+    single_case: list[dict] = field(default_factory=list)  # killed mutants that only one case catches
     survivors: list[dict] = field(default_factory=list)
     seconds: float = 0.0
     error: str | None = None
@@ -451,6 +453,10 @@ def score_drill(drill_id: str, max_mutants: int = 0, grader=None) -> DrillScore:
             verdict = grader.grade(drill_id, mutant.source)
             if verdict.status != "pass":
                 result.killed += 1
+                caught_by = [t.name for t in verdict.tests if t.status != "pass"]
+                if len(caught_by) == 1:
+                    result.single_case.append({"line": mutant.line, "operator": mutant.operator,
+                                               "change": mutant.change, "case": caught_by[0]})
                 if verdict.mistake:
                     result.by_mistake += 1
                 elif verdict.diagnosis:
@@ -472,11 +478,13 @@ def _job(args: tuple[str, int]) -> DrillScore:
 
 
 def format_table(scores: list[DrillScore]) -> str:
-    lines = [f"{'drill':34} {'mutants':>7} {'equiv':>5} {'non-eq':>6} {'killed':>6} {'score':>6}  seconds"]
+    head = f"{'drill':34} {'mutants':>7} {'equiv':>5} {'non-eq':>6} {'killed':>6} {'score':>6} {'1-case':>6}"
+    lines = [head + "  seconds"]
     for s in scores:
         score = "-" if s.score is None else f"{100 * s.score:5.1f}%"
         lines.append(f"{s.drill:34} {s.mutants:7d} {s.equivalent:5d} {s.non_equivalent:6d} {s.killed:6d} "
-                     f"{score:>6}  {s.seconds:6.1f}" + (f"  ERROR {s.error}" if s.error else ""))
+                     f"{score:>6} {len(s.single_case):6d}  {s.seconds:6.1f}"
+                     + (f"  ERROR {s.error}" if s.error else ""))
     total_ne = sum(s.non_equivalent for s in scores)
     total_k = sum(s.killed for s in scores)
     if total_ne:
@@ -486,6 +494,10 @@ def format_table(scores: list[DrillScore]) -> str:
         mistake, structure = sum(s.by_mistake for s in scores), sum(s.by_structure for s in scores)
         lines.append(f"killed mutants with a diagnosis: {mistake + structure} of {total_k} "
                      f"({mistake} a known mistake, {structure} a structural pattern)")
+    for s in scores:
+        for one in s.single_case:
+            lines.append(f"caught by one case only: {s.drill} line {one['line']}: {one['operator']}: {one['change']} "
+                         f"({one['case']!r})")
     for s in scores:
         for sv in s.survivors:
             lines.append(f"survivor {s.drill} line {sv['line']}: {sv['operator']}: {sv['change']} "
