@@ -26,5 +26,7 @@ def cases() -> list[dict]:
         _case("tiny gradients (eps matters)", 5, [(5,)], 5, grad_scale=1e-9, eps=1e-8),
         _case("huge gradients", 6, [(2, 2)], 3, grad_scale=1e6),
         _case("twenty steps, lr 0.01", 7, [(3,), (2,)], 20, lr=0.01),
+        _case("custom betas 0.5 and 0.9, six steps", 10, [(4,)], 6, lr=0.05, beta1=0.5, beta2=0.9),
+        _case("caller reuses its arrays, custom betas", 11, [(2, 2)], 4, reuse=True, lr=0.02, beta1=0.7, beta2=0.95),
         _case("larger: (128, 64) and (64,), five steps", 8, [(128, 64), (64,)], 5),
     ]

@@ -26,5 +26,6 @@ def cases() -> list[dict]:
         _case("no decay (plain Adam)", 5, (5,), 3, weight_decay=0.0, lr=0.05),
         _case("large gradients, custom betas", 6, (3, 2), 7, grad_scale=1e4, beta1=0.8, beta2=0.99,
               lr=0.02, weight_decay=0.1),
+        _case("custom betas 0.7 and 0.95, step 3", 10, (4,), 3, lr=0.05, beta1=0.7, beta2=0.95, weight_decay=0.2),
         _case("larger: (256, 64), step 100", 7, (256, 64), 100, lr=3e-4, weight_decay=0.05),
     ]
