@@ -20,6 +20,7 @@ def cases():
         _case("second step", 2, (4,), 2),
         _case("tiny gradients (eps matters)", 3, (5,), 3, grad_scale=1e-9),
         _case("first step, tiny gradients, default eps", 9, (6,), 1, fresh=True, grad_scale=1e-8),
+        _case("first step, tiny gradients, default eps, matrix", 12, (3, 3), 1, fresh=True, grad_scale=3e-9),
         _case("first step, tiny gradients, eps 1e-7", 10, (2, 2), 1, fresh=True, grad_scale=3e-8, eps=1e-7),
         _case("custom betas and eps", 4, (2, 3), 5, lr=0.01, beta1=0.8, beta2=0.99, eps=1e-6),
         _case("matrix, step 10", 5, (4, 5), 10),

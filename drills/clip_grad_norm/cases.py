@@ -13,6 +13,8 @@ def cases() -> list[dict]:
         {"name": "all-zero gradients", "args": [[np.zeros(3), np.zeros((2, 2))], 1.0], "kwargs": {}},
         {"name": "a 0-d gradient among others", "args": [[np.array(2.0), rng.normal(size=(3,))], 0.5],
          "kwargs": {}},
+        {"name": "several gradients below max_norm (unchanged)",
+         "args": [[rng.normal(size=(3,)) * 0.1, rng.normal(size=(2, 2)) * 0.1], 10.0], "kwargs": {}},
         {"name": "each tensor small, total large",
          "args": [[rng.normal(size=(4,)) * 0.6 for _ in range(6)], 1.5], "kwargs": {}},
         {"name": "random layers, tiny max_norm",

@@ -26,6 +26,7 @@ def cases() -> list[dict]:
         _case("equal value is not an improvement", [0.5, 0.5, 0.5, 0.4, 0.4], 2),
         _case("improvement resets the count", [3.0, 3.1, 3.2, 2.0, 2.5, 2.6, 2.7], 3),
         _case("gains within min_delta do not count", [1.0, 0.95, 0.91, 0.85, 0.849, 0.7], 3, min_delta=0.1),
+        _case("mode min: plateaus at the best value", [0.9, 0.6, 0.6, 0.6, 0.5, 0.5], 4),
         _case("mode min: a gain just beyond min_delta counts", [2.0, 1.94, 1.9, 1.84, 1.7], 2, min_delta=0.05),
         _case("mode max: equal value is not an improvement", [0.3, 0.3, 0.35, 0.35, 0.35], 3, mode="max"),
         _case("mode max (accuracy)", [0.5, 0.6, 0.6, 0.59, 0.65, 0.64, 0.63], 2, mode="max"),

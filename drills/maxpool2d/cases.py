@@ -18,6 +18,8 @@ def cases() -> list[dict]:
          "args": [rng.normal(size=(1, 3, 5, 7)), (2, 3)], "kwargs": {"stride": (1, 2), "padding": (1, 1)}},
         {"name": "rectangular kernel (3, 1), stride (2, 1), padding (1, 0)",
          "args": [rng.normal(size=(2, 2, 7, 5)), (3, 1)], "kwargs": {"stride": (2, 1), "padding": (1, 0)}},
+        {"name": "kernel 3, stride 2, padding (0, 1)", "args": [rng.normal(size=(1, 2, 7, 6)), 3],
+         "kwargs": {"stride": 2, "padding": (0, 1)}},
         {"name": "kernel (1, 2), default stride, non-square input", "args": [rng.normal(size=(1, 2, 3, 8)), (1, 2)],
          "kwargs": {}},
         {"name": "random batch, kernel 2", "args": [rng.normal(size=(3, 4, 8, 8)), 2], "kwargs": {}},
