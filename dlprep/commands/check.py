@@ -18,7 +18,7 @@ from pathlib import Path
 from dlprep.errors import DlprepError
 
 NAME = "check"
-HELP = "grade a solution file against a drill (exit 0 pass, 1 fail, 2 could not grade)"
+HELP = "grade a solution file against a drill (exit 0 pass, 1 fail or error in your code, 2 could not grade)"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from dlprep.drills.spec import DrillError, DrillSpec
 
-STEP_KEYS = ({"call", "args", "kwargs"}, {"attr"})
+STEP_KEYS = ({"call", "args", "kwargs", "overwrite_args"}, {"attr"})
 
 
 def _rel(path: Path) -> str:

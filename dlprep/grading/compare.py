@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 SMALL = 24
+REUSED = "; then the caller overwrites the arrays it passed"
 KIND_NAMES = {"f": "float", "i": "integer", "u": "integer", "b": "bool"}
 
 
@@ -125,14 +126,15 @@ def describe_inputs(case: dict, names: list[str]) -> str:
         init = case.get("init", {})
         parts = [describe_value(v) for v in init.get("args", [])]
         parts += [f"{k}={describe_value(v)}" for k, v in init.get("kwargs", {}).items()]
-        lines.append(f"init({', '.join(parts)})")
+        lines.append(f"init({', '.join(parts)})" + (REUSED if init.get("overwrite_args") else ""))
         for number, step in enumerate(case["script"], 1):
             if "attr" in step:
                 lines.append(f"step {number}: read .{step['attr']}")
             else:
                 parts = [describe_value(v) for v in step.get("args", [])]
                 parts += [f"{k}={describe_value(v)}" for k, v in step.get("kwargs", {}).items()]
-                lines.append(f"step {number}: call .{step['call']}({', '.join(parts)})")
+                lines.append(f"step {number}: call .{step['call']}({', '.join(parts)})"
+                             + (REUSED if step.get("overwrite_args") else ""))
         return "\n".join("  " + line for line in lines)
     for i, value in enumerate(case.get("args", [])):
         name = names[i] if i < len(names) else f"arg{i}"

@@ -49,7 +49,10 @@ def to_framework(value: Any, framework: str) -> Any:
 
 
 def flatten(value: Any, out: list | None = None, depth: int = 0) -> list:
-    """Flatten a returned value into arrays: tuples/lists become several outputs, scalars 0-d arrays."""
+    """Flatten a returned value into arrays: tuples/lists become several outputs, scalars 0-d arrays.
+
+    Every array is copied at the moment it is recorded, so a value that the code under test updates in
+    place later (a parameter list returned by an optimizer, a running mean) keeps the value it had then."""
     out = [] if out is None else out
     if depth > 8:
         raise TypeError("the returned value is nested too deeply")
@@ -59,36 +62,68 @@ def flatten(value: Any, out: list | None = None, depth: int = 0) -> list:
         for item in value:
             flatten(item, out, depth + 1)
     elif isinstance(value, np.ndarray | np.generic | bool | int | float):
-        out.append(np.asarray(value))
+        out.append(np.array(value, copy=True))  # a copy: later in-place updates must not reach the record
     elif type(value).__module__.startswith("torch") and hasattr(value, "detach"):
-        out.append(value.detach().cpu().numpy())
+        out.append(np.array(value.detach().cpu().numpy(), copy=True))
     else:
         raise TypeError(f"returned a {type(value).__name__}; expected arrays, tensors or numbers")
     return out
+
+
+def overwrite_in_place(value: Any) -> None:
+    """Scribble over every array or tensor in ``value`` in place, as a caller that reuses its buffers
+    after a call does (a case's ``"overwrite_args": True``): code that kept references instead of copies
+    then sees different numbers."""
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "b":
+            np.logical_not(value, out=value)
+        else:
+            np.subtract(7, value * 3, out=value, casting="unsafe")
+    elif isinstance(value, tuple | list):
+        for item in value:
+            overwrite_in_place(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            overwrite_in_place(item)
+    elif type(value).__module__.startswith("torch") and hasattr(value, "logical_not_"):
+        import torch
+
+        with torch.no_grad():
+            if value.dtype == torch.bool:
+                value.logical_not_()
+            else:
+                value.mul_(-3).add_(7)
+
+
+def _call(function: Callable, call: dict, framework: str, recorded: list | None) -> Any:
+    """Call ``function`` with a case's (or a step's) fresh inputs; flatten the result into ``recorded``
+    (when given) before the inputs are overwritten for ``"overwrite_args": True``."""
+    args = to_framework(list(call.get("args", [])), framework)
+    kwargs = to_framework(dict(call.get("kwargs", {})), framework)
+    value = function(*args, **kwargs)
+    if recorded is not None:
+        flatten(value, recorded)
+    if call.get("overwrite_args"):
+        overwrite_in_place((args, kwargs))
+    return value
 
 
 def run_case(target: Callable, case: dict, kind: str, framework: str, labels: list | None = None) -> list:
     """Run one case against ``target`` (the entry function or class); return the flattened outputs.
 
     For class drills, ``labels`` (when given) receives one label per output naming the step that made it."""
-    if kind == "function":
-        args = to_framework(list(case.get("args", [])), framework)
-        kwargs = to_framework(dict(case.get("kwargs", {})), framework)
-        return flatten(target(*args, **kwargs))
-    init = case.get("init", {})
-    obj = target(*to_framework(list(init.get("args", [])), framework),
-                 **to_framework(dict(init.get("kwargs", {})), framework))
     recorded: list = []
+    if kind == "function":
+        _call(target, case, framework, recorded)
+        return recorded
+    obj = _call(target, case.get("init", {}), framework, None)
     for number, step in enumerate(case["script"], 1):
         before = len(recorded)
         if "attr" in step:
             flatten(getattr(obj, step["attr"]), recorded)
             label = f"step {number}, .{step['attr']}"
         else:
-            method = getattr(obj, step["call"])
-            value = method(*to_framework(list(step.get("args", [])), framework),
-                           **to_framework(dict(step.get("kwargs", {})), framework))
-            flatten(value, recorded)
+            _call(getattr(obj, step["call"]), step, framework, recorded)
             label = f"step {number}, .{step['call']}() returned"
         if labels is not None:
             labels.extend([label] * (len(recorded) - before))

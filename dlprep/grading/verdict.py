@@ -7,7 +7,7 @@ import signal
 from collections.abc import Callable
 from typing import Any
 
-from dlprep.grading import banned
+from dlprep.grading import banned, structural
 from dlprep.grading.compare import compare_outputs, describe_inputs
 from dlprep.grading.result import OUTPUT_CAP, CaseResult, GradeResult
 from dlprep.grading.safe_npy import BadOutput, load_array
@@ -62,6 +62,14 @@ def _ended_reason(finished: dict, budget: float) -> str:
     if code is None:
         return "your code's process stopped before returning every result"
     return f"your code's process ended before returning every result (exit code {code})"
+
+
+def _structural(prep, failed: list[int], got: list[list]) -> str | None:  # noqa: ANN001
+    try:
+        return structural.diagnose(prep.cases, failed, prep.expected, got, prep.labels, prep.spec.rtol,
+                                   prep.spec.atol, prep.arg_names)
+    except Exception:  # noqa: BLE001 - a pattern search must never break a verdict
+        return None
 
 
 def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: float) -> GradeResult:  # noqa: ANN001
@@ -135,6 +143,8 @@ def build_verdict(prep, code: str, events: dict, diagnose_fn: Callable, budget: 
         if found:
             result.mistake = found[0]
             result.diagnosis = f"looks like {found[0].replace('_', ' ')}: {found[1]}"
+        else:  # no known mistake matches: say what the shape of the difference suggests
+            result.diagnosis = _structural(prep, failed, got_failed)
     if result.status == "pass" and finished.get("error"):
         result.status, result.message = "error", f"grading stopped: {finished['error']}"
     return result

@@ -20,9 +20,12 @@ def cases() -> list[dict]:
         _case("first step, one element", 1, (1,), 1),
         _case("first step, default hyperparameters", 2, (4,), 1),
         _case("zero gradient: only the decay acts", 3, (3,), 5, zero_grad=True, lr=0.1, weight_decay=0.5),
+        _case("first step, tiny gradients (eps matters)", 8, (4,), 1, grad_scale=1e-8),
+        _case("step 4, tiny gradients and moments", 9, (2, 3), 4, grad_scale=2e-8, lr=0.01),
         _case("step 10, strong decay", 4, (2, 3), 10, lr=0.01, weight_decay=0.3),
         _case("no decay (plain Adam)", 5, (5,), 3, weight_decay=0.0, lr=0.05),
         _case("large gradients, custom betas", 6, (3, 2), 7, grad_scale=1e4, beta1=0.8, beta2=0.99,
               lr=0.02, weight_decay=0.1),
+        _case("custom betas 0.7 and 0.95, step 3", 10, (4,), 3, lr=0.05, beta1=0.7, beta2=0.95, weight_decay=0.2),
         _case("larger: (256, 64), step 100", 7, (256, 64), 100, lr=3e-4, weight_decay=0.05),
     ]

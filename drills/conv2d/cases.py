@@ -20,6 +20,7 @@ def cases():
         _case("non-square kernel and input", 6, (2, 2, 5, 7), (3, 2, 2, 3), padding=(1, 0)),
         _case("different strides per axis", 7, (1, 2, 8, 9), (2, 2, 3, 3), stride=(1, 2), padding=(0, 1)),
         _case("dilation 2", 8, (2, 2, 7, 7), (3, 2, 3, 3), dilation=2),
+        _case("dilation (2, 1), rectangular kernel", 13, (1, 2, 8, 6), (2, 2, 2, 3), dilation=(2, 1)),
         _case("groups 2", 9, (2, 4, 6, 6), (6, 2, 3, 3), groups=2, padding=1),
         _case("depthwise (groups = C)", 10, (1, 3, 5, 5), (3, 1, 3, 3), groups=3),
         _case("everything at once", 11, (2, 4, 9, 8), (4, 2, 3, 2), stride=(2, 1), padding=(1, 2),

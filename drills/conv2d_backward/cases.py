@@ -29,6 +29,13 @@ def cases() -> list[dict]:
         _case(rng, "stride 2, padding 1", (2, 3, 5, 5), (4, 3, 3, 3), stride=2, padding=1),
         _case(rng, "rectangular kernel, stride (1, 2), padding (2, 0)", (1, 2, 5, 7), (2, 2, 3, 2),
               stride=(1, 2), padding=(2, 0)),
+        _case(rng, "stride (2, 1), padding (0, 1), 3x2 kernel", (1, 1, 6, 5), (2, 1, 3, 2), stride=(2, 1),
+              padding=(0, 1)),
+        _case(rng, "non-square input, stride (1, 3), padding (1, 2)", (2, 2, 4, 9), (1, 2, 2, 3), stride=(1, 3),
+              padding=(1, 2)),
         _case(rng, "random batch 3, 1x1 kernel", (3, 4, 5, 5), (6, 4, 1, 1)),
+        {"name": "default stride and padding (no keyword arguments)",
+         "args": [rng.normal(size=(2, 2, 5, 4)), rng.normal(size=(3, 2, 2, 2)), rng.normal(size=(2, 3, 4, 3))],
+         "kwargs": {}},
         _case(rng, "larger (4, 8, 16, 16) * (16, 8, 3, 3), padding 1", (4, 8, 16, 16), (16, 8, 3, 3), padding=1),
     ]

@@ -23,5 +23,6 @@ def cases() -> list[dict]:
         _case("stride 2, padding 1, odd size", 4, 2, 4, 3, (7, 7), (3, 3), stride=2, padding=1),
         _case("stride 2, even size, no padding", 5, 2, 2, 4, (6, 8), (3, 3), stride=2),
         _case("rectangular 3x5 kernel, padding 2", 6, 2, 3, 2, (5, 6), (3, 5), padding=2),
+        _case("rectangular 1x3 kernel, stride 2", 8, 1, 2, 3, (4, 7), (1, 3), stride=2),
         _case("larger: 4 x 32 x 16 x 16 -> 64", 7, 4, 32, 64, (16, 16), (3, 3), padding=1),
     ]

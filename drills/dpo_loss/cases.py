@@ -24,6 +24,7 @@ def cases() -> list[dict]:
         {"name": "one example, default beta", "args": one, "kwargs": {}},
         {"name": "policy equals reference (loss log 2)", "args": tie, "kwargs": {}},
         _random("random N 6, beta 0.5", 3, 6, beta=0.5),
+        _random("random N 5, default beta", 7, 5, spread=5.0),
         _random("random N 10, beta 0.01", 4, 10, beta=0.01),
         {"name": "huge margins both ways (z = -990 and +990)", "args": extreme, "kwargs": {"beta": 0.1}},
         _random("larger: N 512", 6, 512, beta=0.1, spread=100.0),

@@ -14,6 +14,8 @@ def cases() -> list[dict]:
         {"name": "single element dropped", "args": [np.array([2.0]), 0.5, True, np.array([0.2])], "kwargs": {}},
         {"name": "u exactly p is kept", "args": [np.array([1.0, -3.0, 4.0]), 0.25, True, np.array([0.25, 0.0, 0.9])],
          "kwargs": {}},
+        {"name": "u equal to p in a 2-D batch", "args": [np.array([[2.0, -1.0], [0.5, 3.0]]), 0.5, True,
+                                                          np.array([[0.5, 0.1], [0.5, 0.75]])], "kwargs": {}},
         _case(rng, "eval mode returns x", (3, 4), 0.5, False),
         _case(rng, "p = 0 keeps everything unscaled", (2, 5), 0.0, True),
         _case(rng, "p = 1 drops everything", (2, 3), 1.0, True),

@@ -19,5 +19,7 @@ def cases() -> list[dict]:
         _case("everybody confident, threshold 0.5", 4, 4, 3, 10.0, threshold=0.5),
         _case("mixed confidence, default threshold", 5, 12, 4, 4.0),
         _case("large logits (about 1e3)", 6, 6, 5, 400.0, strong_scale=300.0, strong_shift=1000.0),
+        _case("large weak logits, threshold 0.9", 8, 8, 4, 900.0, strong_scale=2.0, threshold=0.9),
+        _case("threshold 0.6, moderate confidence", 9, 16, 3, 1.5, threshold=0.6),
         _case("larger: N 1024, K 100, threshold 0.7", 7, 1024, 100, 3.0, threshold=0.7),
     ]

@@ -21,5 +21,6 @@ def cases() -> list[dict]:
         _case("a constant group (variance 0)", 4, (2, 4, 2, 3), 2, constant_channel=True),
         _case("random 4 groups of 2, eps 1e-3", 5, (2, 8, 3, 3), 4, eps=1e-3),
         _case("shifted data (mean 100)", 6, (2, 6, 4, 4), 3, shift=100.0, spread=5.0),
+        _case("small spread, eps 0.05", 8, (2, 4, 3, 2), 2, spread=0.2, eps=0.05),
         _case("larger: 8 x 32 x 16 x 16, 8 groups", 7, (8, 32, 16, 16), 8),
     ]

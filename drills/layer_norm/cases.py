@@ -16,7 +16,7 @@ def cases():
     return [
         _case("D = 1 (output is beta)", 0, (2, 1)),
         _case("a single vector", 1, (4,)),
-        _case("two rows", 2, (2, 3)),
+        _case("two rows, eps 0.1", 2, (2, 3), eps=0.1),
         _case("a constant row (variance 0)", 3, (3, 4), constant_row=True),
         _case("batch and sequence axes", 4, (2, 3, 5)),
         _case("large offset", 5, (3, 6), offset=1e4),

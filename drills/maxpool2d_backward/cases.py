@@ -31,6 +31,8 @@ def cases() -> list[dict]:
         _case(rng, "overlapping windows, kernel 3, stride 1", (1, 1, 5, 5), 3, 1),
         _case(rng, "kernel 3, stride 2", (2, 2, 7, 8), 3, 2),
         _case(rng, "rectangular kernel (2, 3), stride (1, 2)", (1, 3, 5, 7), (2, 3), (1, 2)),
+        _case(rng, "rectangular kernel (3, 2), default stride", (2, 2, 7, 6), (3, 2)),
+        _case(rng, "rectangular kernel (1, 3), stride (2, 1)", (1, 2, 6, 7), (1, 3), (2, 1)),
         _case(rng, "random batch, kernel 2", (3, 4, 8, 8), 2),
         _case(rng, "larger 8x16x32x32, kernel 3, stride 2", (8, 16, 32, 32), 3, 2),
     ]

@@ -28,6 +28,10 @@ def cases():
               [[0, 0, 4, 4], [1, 0, 5, 4], [2, 0, 6, 4]], [0.9, 0.8, 0.7], 0.5),
         _case("scores out of input order", [[0, 0, 2, 2], [0.2, 0, 2.2, 2], [5, 5, 6, 6], [5.1, 5, 6.1, 6]],
               [0.1, 0.7, 0.4, 0.95], 0.5),
+        _case("normalised coordinates: diagonal neighbours do not overlap",
+              [[0.1, 0.1, 0.4, 0.4], [0.6, 0.6, 0.9, 0.9], [0.45, 0.0, 0.7, 0.05]], [0.9, 0.8, 0.7], 0.1),
+        _case("normalised coordinates: 30 small boxes", _boxes(rng, 30, spread=0.8, size=0.15) * 0.5,
+              rng.permutation(30) / 30 + 0.01, 0.2),
         _case("60 random boxes", many, rng.permutation(60) / 60 + 0.01, 0.3),
         _case("two clusters of 40", clustered, rng.permutation(80) / 80 + 0.005, 0.5),
     ]

@@ -18,6 +18,8 @@ def cases() -> list[dict]:
         _case("mean shift by 0.5", base, rng.standard_normal(300) + 0.5),
         _case("actual far outside: empty bins hit eps", base, rng.standard_normal(200) + 10.0, bins=4),
         _case("discrete feature with ties on the edges", rng.integers(0, 5, 300), rng.integers(0, 6, 250), bins=4),
+        _case("values exactly on the edges", [0.0, 1.0, 2.0, 3.0, 4.0, 4.0], [1.0, 1.0, 2.0, 3.0, 0.0, 2.0], bins=2),
+        _case("actual far below: empty bins hit eps", rng.standard_normal(300), rng.standard_normal(100) - 8.0, bins=5),
         _case("larger: 20k vs 15k, 20 bins, scale change", rng.standard_normal(20000), rng.standard_normal(15000) * 1.3,
               bins=20, eps=1e-6),
     ]

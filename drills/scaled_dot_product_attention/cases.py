@@ -38,5 +38,6 @@ def cases():
         _case("random mask per batch", 5, (3,), 4, 5, 4, 4, mask=_random_mask),
         _case("batch and heads, key padding mask", 6, (2, 3), 4, 6, 8, 5, mask=_key_padding),
         _case("large scores (stability)", 7, (2,), 3, 4, 4, 2, scale=40.0),
+        _case("large scores with a causal mask", 9, (3,), 4, 4, 8, 3, mask=_causal, scale=30.0),
         _case("larger", 8, (4, 8), 32, 32, 16, 16, mask=_causal),
     ]

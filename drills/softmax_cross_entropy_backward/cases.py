@@ -18,5 +18,6 @@ def cases() -> list[dict]:
         {"name": "one class (gradient 0)", "args": [np.array([[2.5], [-1.0]]), np.array([0, 0])], "kwargs": {}},
         _case(rng, "random 4x5", 4, 5, 2.0),
         _case(rng, "random 32x10", 32, 10, 4.0),
+        _case(rng, "random 8x6 with logits of scale 500", 8, 6, 500.0),
         _case(rng, "larger 1024x100", 1024, 100, 6.0),
     ]

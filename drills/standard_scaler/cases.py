@@ -3,9 +3,10 @@
 import numpy as np
 
 
-def _script(train, *others):
-    steps = [{"call": "fit_transform", "args": [train], "kwargs": {}}, {"attr": "mean_"}, {"attr": "scale_"}]
-    steps += [{"call": "transform", "args": [x], "kwargs": {}} for x in others]
+def _script(train, *others, reuse=False):
+    steps = [{"call": "fit_transform", "args": [train], "kwargs": {}, "overwrite_args": reuse},
+             {"attr": "mean_"}, {"attr": "scale_"}]
+    steps += [{"call": "transform", "args": [x], "kwargs": {}, "overwrite_args": reuse} for x in others]
     return steps + [{"attr": "mean_"}, {"attr": "scale_"}]
 
 
@@ -16,8 +17,8 @@ def _with_nans(rng, x, rate):
     return x
 
 
-def _case(name, train, *others):
-    return {"name": name, "init": {"args": [], "kwargs": {}}, "script": _script(train, *others)}
+def _case(name, train, *others, reuse=False):
+    return {"name": name, "init": {"args": [], "kwargs": {}}, "script": _script(train, *others, reuse=reuse)}
 
 
 def cases() -> list[dict]:
@@ -34,6 +35,10 @@ def cases() -> list[dict]:
         _case("missing values in training", np.array([[1.0, 2.0], [np.nan, 4.0], [3.0, np.nan], [5.0, 6.0]]),
               np.array([[np.nan, np.nan], [0.0, 0.0]])),
         _case("test data from a shifted distribution", shifted_train, shifted_test),
+        _case("constant columns among varying ones",
+              np.column_stack([rng.normal(size=6), np.full(6, -2.0), rng.normal(size=6), np.zeros(6)]),
+              rng.normal(size=(3, 4))),
         _case("missing values everywhere, two later sets", train_nan, test_nan, train_nan[:5]),
+        _case("caller reuses its arrays after each call", train_nan[:10], test_nan, test_nan[:3], reuse=True),
         _case("larger: 2000 x 32 training, 500 test", big_train, big_test),
     ]

@@ -15,5 +15,8 @@ def cases() -> list[dict]:
         _case("whole run with the tail, min_lr 0", np.arange(0, 15), 3e-4, 4, 12),
         _case("unsorted steps in a 2-D array", [[9, 0, 5], [20, 3, 1]], 0.5, 2, 10, min_lr=0.05),
         _case("warmup one step short of total", np.arange(0, 8), 1.0, 5, 6, min_lr=0.2),
+        _case("a single step as a 0-d array", np.array(6), 0.2, 4, 10),
+        _case("a column of steps, shape (5, 1)", np.arange(0, 10, 2).reshape(5, 1), 1.0, 3, 9, min_lr=0.1),
+        _case("3-D steps (2, 2, 3)", np.arange(12).reshape(2, 2, 3) * 2, 0.3, 5, 20, min_lr=0.01),
         _case("long run: 10k steps, 500 warmup", np.arange(0, 10000, 7), 6e-4, 500, 9000, min_lr=6e-5),
     ]

@@ -41,6 +41,19 @@ class PairwiseHalving(_Base):
         return self.decay * avg + (1 - self.decay) * w
 
 
+class KeepsReferences(_Base):
+    def __init__(self, params, decay=None):
+        super().__init__(params, decay)
+        self.average = list(params)
+
+
+class DecayZeroTakenAsNone(_Base):
+    def _combine(self, avg, w):
+        if not self.decay:
+            return avg + (w - avg) / self.num_averaged
+        return self.decay * avg + (1 - self.decay) * w
+
+
 MISTAKES = {
     "decay_reversed": (
         DecayReversed,
@@ -53,5 +66,15 @@ MISTAKES = {
     "pairwise_halving": (
         PairwiseHalving,
         "avg = (avg + w) / 2 weights recent snapshots far more; the equal average divides by the count.",
+    ),
+    "keeps_references": (
+        KeepsReferences,
+        "The average starts as references to the caller's arrays (list(params)), so when the caller changes them "
+        "the average changes too: copy them.",
+    ),
+    "decay_zero_taken_as_none": (
+        DecayZeroTakenAsNone,
+        "decay = 0.0 is treated like None (if not decay): test `decay is None`; 0.0 is an EMA that follows "
+        "the latest snapshot.",
     ),
 }

@@ -26,6 +26,7 @@ def cases() -> list[dict]:
     return [
         _case("silence, 400 samples", 1, np.zeros(400), 4),
         _case("shortest input: 201 samples of noise", 2, rng.standard_normal(201) * 0.1, 4),
+        _case("silence then a click (floor of the log)", 7, np.concatenate([np.zeros(600), [0.5], np.zeros(199)]), 6),
         _case("a 440 Hz tone, 0.1 s", 3, tone[:1600], 8),
         _case("tone plus quiet noise (dynamic range clamp)", 4, tone[:3200] + rng.standard_normal(3200) * 1e-6, 16),
         _case("length not a multiple of the hop", 5, rng.standard_normal(2345) * 0.2, 8),

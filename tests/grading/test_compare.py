@@ -91,3 +91,13 @@ def test_class_outputs_are_named_by_their_step() -> None:
     mismatch = compare_outputs([np.zeros(2), np.ones(1)], [np.zeros(2), np.zeros(1)], 1e-6, 0,
                                ["step 1, .forward() returned", "step 2, .db"])
     assert mismatch.message.startswith("output 1 (step 2, .db): 1 of 1 values differ")
+
+
+def test_inputs_say_when_the_caller_overwrites_its_arrays() -> None:
+    case = {"init": {"args": [np.zeros(2)], "overwrite_args": True},
+            "script": [{"call": "update", "args": [np.ones(2)], "overwrite_args": True}, {"attr": "n"}]}
+    lines = describe_inputs(case, []).splitlines()
+    assert lines[0].endswith("init(float64 array of shape (2,) = [0., 0.]); then the caller overwrites the arrays "
+                             "it passed")
+    assert lines[1].endswith("; then the caller overwrites the arrays it passed")
+    assert lines[2] == "  step 2: read .n"
