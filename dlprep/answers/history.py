@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass
 
 from dlprep.answers.keypoints import AnswerCheck
-from dlprep.srs import clock
 from dlprep.store import Store
 
 MAX_STORED_CHARS = 20_000
@@ -29,22 +28,21 @@ class TypedAnswer:
         return f"{sum(self.marks)}/{len(self.marks)}"
 
 
-def save_typed_answer(store: Store, card_id: str, answer: str, check: AnswerCheck, marks: list[bool]) -> int | None:
-    """Attach the typed answer to the card's newest review (the rating just given); returns its review id."""
-    rows = store.query("SELECT MAX(id) AS id, MAX(reviewed_at) AS at FROM reviews WHERE card_id = ?", (card_id,))
-    review_id = rows[0]["id"] if rows else None
-    if review_id is None:
-        return None
+def typed_answer_writer(answer: str, check: AnswerCheck, marks: list[bool]):
+    """A ``with_review(tx, review_id)`` callback for :meth:`StudyService.rate`: the typed answer is written in
+    the rating's own transaction, so the two are kept together or not at all."""
     text = answer.encode("utf-8", "replace").decode("utf-8")[:MAX_STORED_CHARS]
-    with store.transaction() as tx:
+
+    def write(tx, review_id: int) -> None:
+        card_id, at = tx.execute("SELECT card_id, reviewed_at FROM reviews WHERE id = ?", (review_id,)).fetchone()
         tx.execute(
             "INSERT INTO typed_answers(review_id, card_id, answered_at, answer, scores, suggested, marks) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (review_id, card_id, rows[0]["at"] or clock.iso(clock.utc_now()), text,
-             json.dumps([round(p.score, 4) for p in check.points]), json.dumps([p.covered for p in check.points]),
-             json.dumps([bool(m) for m in marks])),
+            (review_id, card_id, at, text, json.dumps([round(p.score, 4) for p in check.points]),
+             json.dumps([p.covered for p in check.points]), json.dumps([bool(m) for m in marks])),
         )
-    return int(review_id)
+
+    return write
 
 
 def typed_answers(store: Store, card_id: str) -> dict[int, TypedAnswer]:

@@ -26,7 +26,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown, Static
 
 from dlprep.answers import AnswerCheck, check_answer
-from dlprep.answers.history import save_typed_answer
+from dlprep.answers.history import typed_answer_writer
 from dlprep.content import cloze
 from dlprep.content.gen import GenError, GenQuestion, GenVerdict, draw, grade
 from dlprep.content.mathtext import render_math
@@ -432,11 +432,11 @@ class ReviewScreen(Screen):
             self.reviewed += 1
             self.show_next()
             return
-        self.services.study.rate(card_id, rating, duration_ms)
+        writer = None
         if self.typed is not None and self.check is not None:
             marks = self.query_one("#points", KeyPointList).ticked
-            save_typed_answer(self.services.store, card_id, self.typed, self.check,
-                              [i in marks for i in range(len(self.check.points))])
+            writer = typed_answer_writer(self.typed, self.check, [i in marks for i in range(len(self.check.points))])
+        self.services.study.rate(card_id, rating, duration_ms, with_review=writer)
         self.done.append(Action("rate", card_id))
         self.reviewed += 1
         self.show_next()
