@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
-from dlprep.srs import clock
+from dlprep.srs import clock, days, queue
+from dlprep.srs.queue import LEARNING, NEW, RELEARNING, REVIEW
 from dlprep.srs.scheduler import fsrs_card, make_scheduler, preview, review
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
 
-NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 _SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
 
 
@@ -139,47 +139,23 @@ class StudyService:
     def _done_today(self) -> tuple[int, int]:
         """(new cards introduced today, review-state cards reviewed today)."""
         start, _ = self.today_bounds()
-        rows = self.store.query(
-            "SELECT json_extract(before, '$.state') AS state, COUNT(DISTINCT card_id) AS n FROM reviews "
-            "WHERE reviewed_at >= ? AND source != 'quiz' GROUP BY 1",
-            (clock.iso(start),),
-        )
-        by_state = {r["state"]: r["n"] for r in rows}
-        return by_state.get(NEW, 0), by_state.get(REVIEW, 0)
+        return queue.done_today(self.store, clock.iso(start))
 
-    def _candidates(self, deck: str | None, kinds: tuple[str, ...] | None = None) -> list[dict]:
-        now = clock.iso(self.now())
-        sql = (
-            "SELECT id, deck, section, kind, note_id, data, fsrs, state, due, lapses FROM cards "
-            "WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
-        )
-        params: list = [now]
-        if deck is not None:
-            sql += " AND deck = ?"
-            params.append(deck)
-        if kinds:
-            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
-            params.extend(kinds)
-        return self.store.query(sql + " ORDER BY created_at, rowid", tuple(params))
+    def _scope(self, deck: str | None, kinds: tuple[str, ...] | None) -> queue.Scope:
+        return queue.Scope(now=clock.iso(self.now()), deck=deck, kinds=tuple(kinds) if kinds else None)
 
     def queue(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[list, list, list]:
-        """(learning due now, reviews due today within the limit, new within the limit)."""
-        now = self.now()
+        """(learning due now, reviews due today within the limit, new within the limit).
+
+        Rows hold the scheduling columns (no card content: see :meth:`item`)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        rows = self._candidates(deck, kinds)
-        learning = sorted(
-            (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
-            key=lambda r: r["due"],
+        scope = self._scope(deck, kinds)
+        return (
+            queue.learning(self.store, scope, scope.now),
+            queue.reviews(self.store, scope, clock.iso(end), self.settings.reviews_per_day - reviews_done),
+            queue.new(self.store, scope, self.settings.new_per_day - new_done),
         )
-        reviews = sorted(
-            (r for r in rows if r["state"] == REVIEW and r["due"] and clock.parse_iso(r["due"]) < end),
-            key=lambda r: r["due"],
-        )
-        new = [r for r in rows if r["state"] == NEW]
-        reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = new[: max(0, self.settings.new_per_day - new_done)]
-        return learning, reviews, new
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
         """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
@@ -189,22 +165,18 @@ class StudyService:
         new_left = max(0, self.settings.new_per_day - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
-        kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        for row in self.store.query(
-            f"SELECT deck, section, COUNT(*) AS n FROM cards WHERE retired = 0{kind_filter} "
-            "GROUP BY deck, section ORDER BY deck",
-            tuple(kinds or ()),
-        ):
+        for row in queue.deck_totals(self.store, kinds):
             counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
-        for r in self._candidates(None, kinds):
-            entry = counts.setdefault(r["deck"], DeckCounts(r["deck"], r["section"]))
-            due = clock.parse_iso(r["due"]) if r["due"] else None
-            if r["state"] in (LEARNING, RELEARNING) and due and due < end:
-                entry.learning += 1
-            elif r["state"] == REVIEW and due and due < end:
-                entry.due = min(reviews_left, entry.due + 1)
-            elif r["state"] == NEW:
-                entry.new = min(new_left, entry.new + 1)
+        for row in queue.deck_state_counts(self.store, self._scope(None, kinds), clock.iso(end)):
+            entry = counts.get(row["deck"])
+            if entry is None:
+                continue
+            if row["state"] in (LEARNING, RELEARNING):
+                entry.learning += row["n"]
+            elif row["state"] == REVIEW:
+                entry.due = min(reviews_left, entry.due + row["n"])
+            elif row["state"] == NEW:
+                entry.new = min(new_left, entry.new + row["n"])
         return list(counts.values())
 
     def next_item(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> StudyItem | None:
@@ -213,26 +185,25 @@ class StudyService:
         New cards are spread through the reviews in proportion to how many of each remain; when
         nothing else is left, learning cards due within the learn-ahead window are shown early.
         """
-        learning, reviews, new = self.queue(deck, kinds)
-        row = None
-        if learning:
-            row = learning[0]
-        elif reviews and new:
+        scope = self._scope(deck, kinds)
+        first = queue.learning(self.store, scope, scope.now, limit=1)
+        row = first[0] if first else None
+        if row is None:
+            _, end = self.today_bounds()
             new_done, reviews_done = self._done_today()
-            new_share = (new_done + 1) / (new_done + len(new))
-            review_share = (reviews_done + 1) / (reviews_done + len(reviews))
-            row = new[0] if new_share <= review_share else reviews[0]
-        elif reviews or new:
-            row = (reviews or new)[0]
-        else:
-            ahead = self.now() + timedelta(minutes=self.settings.learn_ahead_min)
-            soon = sorted(
-                (r for r in self._candidates(deck, kinds)
-                 if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= ahead),
-                key=lambda r: r["due"],
-            )
-            row = soon[0] if soon else None
-        return self._item(row) if row else None
+            reviews = queue.reviews(self.store, scope, clock.iso(end), self.settings.reviews_per_day - reviews_done)
+            new = queue.new(self.store, scope, self.settings.new_per_day - new_done)
+            if reviews and new:
+                new_share = (new_done + 1) / (new_done + len(new))
+                review_share = (reviews_done + 1) / (reviews_done + len(reviews))
+                row = new[0] if new_share <= review_share else reviews[0]
+            elif reviews or new:
+                row = (reviews or new)[0]
+            else:
+                ahead = clock.iso(self.now() + timedelta(minutes=self.settings.learn_ahead_min))
+                soon = queue.learning(self.store, scope, ahead, limit=1)
+                row = soon[0] if soon else None
+        return self.item(row["id"]) if row else None
 
     def item(self, card_id: str) -> StudyItem | None:
         """The study item for one card (e.g. to show a card again after undoing its rating)."""
@@ -333,10 +304,7 @@ class StudyService:
             tx.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
 
     def leeches(self) -> list[Card]:
-        rows = self.store.query(
-            "SELECT data FROM cards WHERE retired = 0 AND (' ' || tags || ' ') LIKE '% leech %' ORDER BY deck"
-        )
-        return [Card.from_data(json.loads(r["data"])) for r in rows]
+        return [Card.from_data(json.loads(r["data"])) for r in queue.leech_rows(self.store)]
 
     # ----- today's activity --------------------------------------------------------------------------
     def reviews_today(self) -> int:
@@ -345,6 +313,4 @@ class StudyService:
 
     def streak(self) -> int:
         """Consecutive study days with at least one rating, ending today (or yesterday if none yet today)."""
-        from dlprep.reports.stats import streak
-
-        return streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)
+        return days.streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)

@@ -83,4 +83,28 @@ MIGRATIONS: list[list[str]] = [
             answered_at TEXT NOT NULL
         )""",
     ],
+    # 3: indexes that keep the hot paths independent of the collection's size (100k cards, 1M reviews).
+    # SQLite uses a partial index only when the query repeats its WHERE condition: the queries in
+    # dlprep.srs.queue and dlprep.reports.stats do.
+    [
+        # The next learning/review card (ORDER BY due LIMIT n), for all decks and for one deck.
+        "CREATE INDEX cards_queue ON cards(state, due, created_at) WHERE retired = 0 AND suspended = 0",
+        "CREATE INDEX cards_deck_queue ON cards(deck, state, due, created_at) WHERE retired = 0 AND suspended = 0",
+        # The next new card (ORDER BY created_at, rowid LIMIT n).
+        "CREATE INDEX cards_new ON cards(state, created_at) WHERE retired = 0 AND suspended = 0",
+        "CREATE INDEX cards_deck_new ON cards(deck, state, created_at) WHERE retired = 0 AND suspended = 0",
+        # Per-deck counts for the dashboard, read from the index alone.
+        "CREATE INDEX cards_counts ON cards(deck, section, kind, suspended, state, due, buried_until) "
+        "WHERE retired = 0",
+        # Cloze siblings, and the (few) cards that carry tags such as leech.
+        "CREATE INDEX cards_note ON cards(note_id) WHERE note_id != ''",
+        "CREATE INDEX cards_tagged ON cards(deck) WHERE retired = 0 AND tags != ''",
+        # The state a rating was given in, computed once when the review is written (true retention).
+        "ALTER TABLE reviews ADD COLUMN before_state INTEGER GENERATED ALWAYS AS "
+        "(CASE WHEN json_valid(before) THEN json_extract(before, '$.state') END) VIRTUAL",
+        "CREATE INDEX reviews_retention ON reviews(before_state, card_id, rating, reviewed_at)",
+        # Per-day counts and time spent, read from the index alone; it replaces reviews_time.
+        "CREATE INDEX reviews_day ON reviews(reviewed_at, duration_ms, source)",
+        "DROP INDEX reviews_time",
+    ],
 ]

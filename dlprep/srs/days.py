@@ -1,0 +1,75 @@
+"""Study days over the review log: the day-start setting, the streak, and ratings per day.
+
+These facts belong to the study layer: the dashboard reads them through :class:`StudyService` and the
+reports (``dlprep.reports``) reuse them, never the other way round. Each day is probed through the
+``reviewed_at`` index with its own UTC bounds, so the cost grows with the length of the streak, not
+with the size of the history.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, tzinfo
+
+from dlprep.srs import clock
+from dlprep.store import Store
+
+DEFAULT_DAY_START_HOUR = 4
+
+
+def study_day(when: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None) -> date:
+    """The study day a moment belongs to (local date, shifted back by the day-start hour)."""
+    return clock.study_day(when, day_start_hour, tz)
+
+
+def day_start_hour_setting(store: Store) -> int:
+    """The ``day_start_hour`` setting (0-23), or 4 when unset or unreadable."""
+    raw = store.get_setting("day_start_hour")
+    try:
+        hour = int(json.loads(raw)) if raw is not None else DEFAULT_DAY_START_HOUR
+    except (ValueError, TypeError):
+        return DEFAULT_DAY_START_HOUR
+    return hour if 0 <= hour <= 23 else DEFAULT_DAY_START_HOUR
+
+
+def day_range(day: date, day_start_hour: int, tz: tzinfo | None, now: datetime) -> tuple[str, str]:
+    """The stored-time bounds ``[start, end)`` of a study day, with the end clipped just past ``now``."""
+    start, end = clock.day_bounds(day, day_start_hour, tz)
+    end = min(end, now + timedelta(microseconds=1))
+    return clock.iso(start), clock.iso(end)
+
+
+def reviewed_on(store: Store, day: date, now: datetime, day_start_hour: int, tz: tzinfo | None) -> bool:
+    """True when at least one rating up to ``now`` falls on study day ``day`` (one index probe)."""
+    start, end = day_range(day, day_start_hour, tz, now)
+    return bool(store.query(
+        "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1", (start, end)
+    ))
+
+
+def streak(
+    store: Store, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
+) -> int:
+    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday."""
+    day = study_day(now, day_start_hour, tz)
+    if not reviewed_on(store, day, now, day_start_hour, tz):
+        day -= timedelta(days=1)
+    count = 0
+    while reviewed_on(store, day, now, day_start_hour, tz):
+        count += 1
+        day -= timedelta(days=1)
+    return count
+
+
+def counts_per_day(
+    store: Store, table: str, column: str, days: list[date], now: datetime, day_start_hour: int,
+    tz: tzinfo | None,
+) -> list[int]:
+    """Rows of ``table`` whose ``column`` time falls on each of ``days`` (and not after ``now``)."""
+    out = []
+    for day in days:
+        start, end = day_range(day, day_start_hour, tz, now)
+        out.append(store.query(
+            f"SELECT COUNT(*) AS n FROM {table} WHERE {column} >= ? AND {column} < ?", (start, end)
+        )[0]["n"])
+    return out
