@@ -2,8 +2,8 @@
 
 These facts belong to the study layer: the dashboard reads them through :class:`StudyService` and the
 reports (``dlprep.reports``) reuse them, never the other way round. Each day is probed through the
-``reviewed_at`` index with its own UTC bounds, so the cost grows with the length of the streak, not
-with the size of the history.
+``reviewed_at`` index with its own UTC bounds (many days in one query), so the cost grows with the length
+of the streak, not with the size of the history.
 """
 
 from __future__ import annotations
@@ -39,26 +39,49 @@ def day_range(day: date, day_start_hour: int, tz: tzinfo | None, now: datetime) 
     return clock.iso(start), clock.iso(end)
 
 
-def reviewed_on(store: Store, day: date, now: datetime, day_start_hour: int, tz: tzinfo | None) -> bool:
-    """True when at least one rating up to ``now`` falls on study day ``day`` (one index probe)."""
-    start, end = day_range(day, day_start_hour, tz, now)
-    return bool(store.query(
-        "SELECT 1 FROM reviews WHERE reviewed_at >= ? AND reviewed_at < ? LIMIT 1", (start, end)
-    ))
+PROBE_DAYS = 64
+
+
+def reviewed_days(
+    store: Store, days: list[date], now: datetime, day_start_hour: int, tz: tzinfo | None
+) -> set[date]:
+    """Which of ``days`` have at least one rating up to ``now``: one index probe per day, one query in all."""
+    if not days:
+        return set()
+    bounds = [day_range(day, day_start_hour, tz, now) for day in days]
+    values = ", ".join("(?, ?, ?)" for _ in days)
+    params = [value for k, (start, end) in enumerate(bounds) for value in (k, start, end)]
+    rows = store.query(
+        f"WITH d(k, s, e) AS (VALUES {values}) SELECT k FROM d WHERE EXISTS "
+        "(SELECT 1 FROM reviews WHERE reviewed_at >= d.s AND reviewed_at < d.e)",
+        tuple(params),
+    )
+    return {days[r["k"]] for r in rows}
 
 
 def streak(
     store: Store, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
 ) -> int:
-    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday."""
-    day = study_day(now, day_start_hour, tz)
-    if not reviewed_on(store, day, now, day_start_hour, tz):
-        day -= timedelta(days=1)
+    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday.
+
+    Days are probed backwards from today in blocks of :data:`PROBE_DAYS`, until a day without a rating.
+    """
+    today = study_day(now, day_start_hour, tz)
     count = 0
-    while reviewed_on(store, day, now, day_start_hour, tz):
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    start = today
+    first_block = True
+    while True:
+        block = [start - timedelta(days=k) for k in range(PROBE_DAYS)]
+        found = reviewed_days(store, block, now, day_start_hour, tz)
+        for k, day in enumerate(block):
+            if day in found:
+                count += 1
+            elif first_block and k == 0:
+                continue  # today not reviewed yet: the streak may still end yesterday
+            else:
+                return count
+        start -= timedelta(days=PROBE_DAYS)
+        first_block = False
 
 
 def counts_per_day(

@@ -82,7 +82,7 @@ def new(store: Store, scope: Scope, limit: int) -> list[dict]:
 def done_today(store: Store, start: str) -> tuple[int, int]:
     """(new cards introduced, review-state cards reviewed) since ``start``; quiz answers do not count."""
     rows = store.query(
-        "SELECT before_state AS state, COUNT(DISTINCT card_id) AS n FROM reviews "
+        "SELECT before_state AS state, COUNT(DISTINCT card_id) AS n FROM reviews INDEXED BY reviews_day "
         "WHERE reviewed_at >= ? AND source != 'quiz' GROUP BY 1",
         (start,),
     )

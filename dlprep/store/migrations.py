@@ -97,7 +97,7 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX cards_counts ON cards(deck, section, kind, suspended, state, due, buried_until) "
         "WHERE retired = 0",
         # Cloze siblings, and the (few) cards that carry tags such as leech.
-        "CREATE INDEX cards_note ON cards(note_id) WHERE note_id != ''",
+        "CREATE INDEX cards_note ON cards(note_id)",
         "CREATE INDEX cards_tagged ON cards(deck) WHERE retired = 0 AND tags != ''",
         # The state a rating was given in, computed once when the review is written (true retention).
         "ALTER TABLE reviews ADD COLUMN before_state INTEGER GENERATED ALWAYS AS "

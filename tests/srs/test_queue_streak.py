@@ -45,3 +45,17 @@ def test_streak_uses_the_local_day_not_the_utc_day(store, fake_clock) -> None:
     # Ratings after "now" (a clock set back) do not count.
     fake_clock.moment = datetime(2026, 3, 4, 19, 0, tzinfo=UTC)
     assert svc.streak() == 1
+
+
+def test_a_streak_longer_than_one_probe_block(store, fake_clock) -> None:
+    svc = _service(store, fake_clock, UTC)
+    card = svc.store.query("SELECT id FROM cards ORDER BY rowid LIMIT 1")[0]["id"]
+    start = datetime(2026, 1, 1, 22, 0, tzinfo=UTC)
+    for k in range(150):
+        if k != 10:  # one day missed, 139 days before the last
+            fake_clock.moment = start + timedelta(days=k)
+            svc.rate(card, 3)
+    fake_clock.moment = start + timedelta(days=149, hours=1)
+    assert svc.streak() == 139
+    fake_clock.moment = start + timedelta(days=149, hours=7)  # the next study day (05:00), nothing yet
+    assert svc.streak() == 139
