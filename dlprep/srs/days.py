@@ -59,29 +59,41 @@ def reviewed_days(
     return {days[r["k"]] for r in rows}
 
 
+def run_ending(
+    store: Store, day: date, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR,
+    tz: tzinfo | None = None,
+) -> int:
+    """Consecutive study days with at least one rating ending with ``day`` (0 when ``day`` has none).
+
+    Days are probed backwards in blocks of :data:`PROBE_DAYS` (one query a block) until a day without one.
+    """
+    count = 0
+    while True:
+        block = [day - timedelta(days=k) for k in range(PROBE_DAYS)]
+        found = reviewed_days(store, block, now, day_start_hour, tz)
+        for past in block:
+            if past not in found:
+                return count
+            count += 1
+        day -= timedelta(days=PROBE_DAYS)
+
+
 def streak(
     store: Store, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
 ) -> int:
-    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday.
-
-    Days are probed backwards from today in blocks of :data:`PROBE_DAYS`, until a day without a rating.
-    """
+    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday."""
     today = study_day(now, day_start_hour, tz)
-    count = 0
-    start = today
-    first_block = True
-    while True:
-        block = [start - timedelta(days=k) for k in range(PROBE_DAYS)]
-        found = reviewed_days(store, block, now, day_start_hour, tz)
-        for k, day in enumerate(block):
-            if day in found:
-                count += 1
-            elif first_block and k == 0:
-                continue  # today not reviewed yet: the streak may still end yesterday
-            else:
-                return count
-        start -= timedelta(days=PROBE_DAYS)
-        first_block = False
+    before = run_ending(store, today - timedelta(days=1), now, day_start_hour=day_start_hour, tz=tz)
+    return before + (today in reviewed_days(store, [today], now, day_start_hour, tz))
+
+
+def last_review_before(store: Store, moment: datetime) -> tuple | None:
+    """(id, time) of the newest rating before ``moment``: one index probe; it changes when that past does."""
+    rows = store.query(
+        "SELECT id, reviewed_at FROM reviews WHERE reviewed_at < ? ORDER BY reviewed_at DESC, id DESC LIMIT 1",
+        (clock.iso(moment),),
+    )
+    return (rows[0]["id"], rows[0]["reviewed_at"]) if rows else None
 
 
 def counts_per_day(

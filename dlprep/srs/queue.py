@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from dlprep.store import Store
 
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
-COLUMNS = "id, deck, section, kind, note_id, fsrs, state, due, lapses, created_at, rowid AS rid"
+COLUMNS = "id, deck, section, kind, note_id, state, due, lapses, created_at, rowid AS rid"
 ACTIVE = "retired = 0 AND suspended = 0"
 
 

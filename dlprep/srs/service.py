@@ -72,6 +72,7 @@ class StudyService:
         self.tz = tz or clock.local_tz()
         self.scheduler = make_scheduler(self.settings)
         self.preview_scheduler = make_scheduler(self.settings, fuzz=False)
+        self._streak_cache: tuple | None = None
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
@@ -312,5 +313,16 @@ class StudyService:
         return self.store.query("SELECT COUNT(*) AS n FROM reviews WHERE reviewed_at >= ?", (clock.iso(start),))[0]["n"]
 
     def streak(self) -> int:
-        """Consecutive study days with at least one rating, ending today (or yesterday if none yet today)."""
-        return days.streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)
+        """Consecutive study days with at least one rating, ending today (or yesterday if none yet today).
+
+        The run that ends yesterday is kept between calls while today and the newest rating before today
+        stay the same (one index probe checks that), so a dashboard refresh probes one day, not the whole run.
+        """
+        now, hour = self.now(), self.settings.day_start_hour
+        today = clock.study_day(now, hour, self.tz)
+        start, _ = clock.day_bounds(today, hour, self.tz)
+        key = (today, days.last_review_before(self.store, start))
+        if self._streak_cache is None or self._streak_cache[0] != key:
+            before = days.run_ending(self.store, today - timedelta(days=1), now, day_start_hour=hour, tz=self.tz)
+            self._streak_cache = (key, before)
+        return self._streak_cache[1] + (today in days.reviewed_days(self.store, [today], now, hour, self.tz))

@@ -59,3 +59,15 @@ def test_a_streak_longer_than_one_probe_block(store, fake_clock) -> None:
     assert svc.streak() == 139
     fake_clock.moment = start + timedelta(days=149, hours=7)  # the next study day (05:00), nothing yet
     assert svc.streak() == 139
+
+
+def test_streak_follows_an_undo_of_yesterdays_rating(store, fake_clock) -> None:
+    svc = _service(store, fake_clock, UTC)
+    _rate_at(svc, fake_clock, datetime(2026, 3, 4, 12, 0, tzinfo=UTC))
+    _rate_at(svc, fake_clock, datetime(2026, 3, 5, 23, 0, tzinfo=UTC))
+    fake_clock.moment = datetime(2026, 3, 6, 5, 0, tzinfo=UTC)
+    assert svc.streak() == 2
+    svc.undo()  # takes back the rating of March 5
+    assert svc.streak() == 0
+    _rate_at(svc, fake_clock, datetime(2026, 3, 6, 6, 0, tzinfo=UTC))
+    assert svc.streak() == 1
