@@ -27,6 +27,7 @@ not list keep their content but go back to new, since their history is not in th
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -300,6 +301,56 @@ class _Importer:
         self.counts[table] = index
 
 
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll back a check."""
+
+
+def check_progress_file(store: Store, path: Path) -> dict[str, int]:
+    """Check a progress file completely (as an import would, constraints included) and write nothing.
+
+    Returns the number of rows per table. The import runs in a transaction that is rolled back.
+    """
+    counts: dict[str, int] = {}
+    with contextlib.suppress(_DryRun):
+        _import(store, Path(path), counts, dry_run=True)
+    return {table: counts.get(table, 0) for table in TABLES}
+
+
+def _import(store: Store, path: Path, counts: dict, *, dry_run: bool = False) -> int:
+    """The import transaction; fills ``counts`` and returns the number of cards reset to new."""
+    try:
+        file = open(path, encoding="utf-8")  # noqa: SIM115 - closed in the finally below
+    except OSError as exc:
+        raise BackupError(f"{path}: cannot read the progress file ({exc.strerror or exc})") from None
+    try:
+        with store.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_cards (id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.import_cards")
+            for table in reversed(TABLES):
+                if table != "cards":
+                    conn.execute(f"DELETE FROM {table}")
+            importer = _Importer(store, conn, path)
+            try:
+                counts.update(importer.run(file))
+            finally:
+                importer.close()
+            reset = conn.execute(
+                "UPDATE cards SET fsrs = NULL, state = 0, due = NULL, lapses = 0, buried_until = NULL "
+                "WHERE id NOT IN (SELECT id FROM temp.import_cards)"
+            ).rowcount
+            conn.execute("DELETE FROM temp.import_cards")
+            if dry_run:
+                raise _DryRun
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise BackupError(f"{path}: not a dlprep progress file (invalid JSON: {exc})") from None
+    except (sqlite3.Error, StoreError) as exc:
+        raise BackupError(f"{path}: cannot import ({exc}); the database was left as it was") from None
+    finally:
+        file.close()
+    return reset
+
+
 def import_progress(
     store: Store, path: Path, *, safety_copy: bool = True, safety_dir: Path | None = None
 ) -> dict:
@@ -311,46 +362,21 @@ def import_progress(
     the last :data:`IMPORT_KEEP` such copies are kept.
     """
     path = Path(path)
-    try:
-        file = open(path, encoding="utf-8")  # noqa: SIM115 - closed in the finally below
-    except OSError as exc:
-        raise BackupError(f"{path}: cannot read the progress file ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise BackupError(f"{path}: cannot read the progress file (no such file)")
     summary: dict = {"path": str(path)}
-    try:
-        if safety_copy:
-            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
-            folder = Path(safety_dir) if safety_dir is not None else Path(store.path).parent / "backups"
-            copy = folder / f"{IMPORT_PREFIX}{stamp}.db"
-            try:
-                store.backup_to(copy)
-            except (OSError, sqlite3.Error, StoreError) as exc:
-                raise BackupError(f"{copy}: cannot take a safety copy before importing ({exc}); nothing was "
-                                  "imported") from None
-            summary["safety_copy"] = str(copy)
+    if safety_copy:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        folder = Path(safety_dir) if safety_dir is not None else Path(store.path).parent / "backups"
+        copy = folder / f"{IMPORT_PREFIX}{stamp}.db"
         try:
-            with store.transaction() as conn:
-                conn.execute("PRAGMA defer_foreign_keys = ON")
-                conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_cards (id TEXT PRIMARY KEY)")
-                conn.execute("DELETE FROM temp.import_cards")
-                for table in reversed(TABLES):
-                    if table != "cards":
-                        conn.execute(f"DELETE FROM {table}")
-                importer = _Importer(store, conn, path)
-                try:
-                    counts = importer.run(file)
-                finally:
-                    importer.close()
-                reset = conn.execute(
-                    "UPDATE cards SET fsrs = NULL, state = 0, due = NULL, lapses = 0, buried_until = NULL "
-                    "WHERE id NOT IN (SELECT id FROM temp.import_cards)"
-                ).rowcount
-                conn.execute("DELETE FROM temp.import_cards")
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise BackupError(f"{path}: not a dlprep progress file (invalid JSON: {exc})") from None
-        except (sqlite3.Error, StoreError) as exc:
-            raise BackupError(f"{path}: cannot import ({exc}); the database was left as it was") from None
-    finally:
-        file.close()
+            store.backup_to(copy)
+        except (OSError, sqlite3.Error, StoreError) as exc:
+            raise BackupError(f"{copy}: cannot take a safety copy before importing ({exc}); nothing was "
+                              "imported") from None
+        summary["safety_copy"] = str(copy)
+    counts: dict[str, int] = {}
+    reset = _import(store, path, counts)
     if safety_copy:
         _prune(Path(summary["safety_copy"]).parent, IMPORT_PREFIX, IMPORT_KEEP)
     summary.update({table: counts.get(table, 0) for table in TABLES})

@@ -92,7 +92,11 @@ class StudyService:
         """
         summary = SyncSummary()
         now = clock.iso(self.now())
-        rows = self.store.query("SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
+        sql, params = "SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", [origin]
+        if retire_scope is not None:  # only the decks in scope are read (a start-up sync of changed files)
+            sql += f" AND deck IN ({', '.join('?' * len(retire_scope))})"
+            params.extend(sorted(retire_scope))
+        rows = self.store.query(sql, tuple(params))
         existing = {r["id"]: r for r in rows}
         seen: set[str] = set()
         with contextlib.suppress(_DryRun), self.store.transaction() as tx:
