@@ -39,10 +39,8 @@ def test_batched_ratings_equal_one_committed_rating_at_a_time(tmp_path: Path) ->
         home = homes[name] = tmp_path / name
         scale.write_decks(home / "decks", 900)  # the built-in decks and one renamed copy
         open_services(home, home / "decks").close()
-        if name == "plain":
-            store = open_store(home / "progress.db")
-        else:
-            store = scale.batch_store(home / "progress.db")
+        path = home / "progress.db"
+        store = open_store(path) if name == "plain" else scale.batch_store(path)
         scale.write_reviews(StudyService(store), 600, end, commit_every=97)
         store.close()
     plain_cards, plain_reviews = _tables(homes["plain"] / "progress.db")
