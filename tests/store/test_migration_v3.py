@@ -68,3 +68,16 @@ def test_new_reviews_get_their_before_state(store) -> None:
             (json.dumps({"state": 3}),),
         )
     assert store.query("SELECT before_state FROM reviews") == [{"before_state": 3}]
+
+
+def test_only_the_copies_from_the_last_two_migrations_are_kept(tmp_path: Path) -> None:
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    for name in ("progress-v1-20240101T000000Z.db", "progress-v1-20250101T000000Z.db", "daily-2026-03-01.db"):
+        (backups / name).write_bytes(b"")
+    path = tmp_path / "old.db"
+    _version_two(path)
+    open_store(path, backup_dir=backups).close()
+    names = sorted(p.name for p in backups.iterdir())
+    assert names[:2] == ["daily-2026-03-01.db", "progress-v1-20250101T000000Z.db"]  # daily copies untouched
+    assert len(names) == 3 and names[2].startswith("progress-v2-")  # the copy taken before this migration
