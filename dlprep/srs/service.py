@@ -14,7 +14,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
 from dlprep.srs import clock, days, queue
-from dlprep.srs.queue import LEARNING, NEW, RELEARNING, REVIEW  # noqa: F401 - the state names, as before
+from dlprep.srs.queue import LEARNING, NEW, RELEARNING, REVIEW
 from dlprep.srs.scheduler import fsrs_card, make_scheduler, preview, review
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
@@ -170,14 +170,18 @@ class StudyService:
         new_left = max(0, self.settings.new_per_day - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
-        for row in queue.deck_counts(self.store, self._scope(None, kinds), clock.iso(end)):
+        for row in queue.deck_totals(self.store, kinds):
+            counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
+        for row in queue.deck_state_counts(self.store, self._scope(None, kinds), clock.iso(end)):
             entry = counts.get(row["deck"])
             if entry is None:
-                entry = counts[row["deck"]] = DeckCounts(row["deck"], row["section"])
-            entry.total += row["total"]
-            entry.learning += row["learning"]
-            entry.due = min(reviews_left, entry.due + row["due"])
-            entry.new = min(new_left, entry.new + row["new"])
+                continue
+            if row["state"] in (LEARNING, RELEARNING):
+                entry.learning += row["n"]
+            elif row["state"] == REVIEW:
+                entry.due = min(reviews_left, entry.due + row["n"])
+            elif row["state"] == NEW:
+                entry.new = min(new_left, entry.new + row["n"])
         return list(counts.values())
 
     def next_item(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> StudyItem | None:
