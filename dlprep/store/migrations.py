@@ -88,8 +88,11 @@ MIGRATIONS: list[list[str]] = [
     # dlprep.srs.queue and dlprep.reports.stats do.
     [
         # The next learning/review card (ORDER BY due LIMIT n), for all decks and for one deck.
-        "CREATE INDEX cards_queue ON cards(state, due, created_at) WHERE retired = 0 AND suspended = 0",
-        "CREATE INDEX cards_deck_queue ON cards(deck, state, due, created_at) WHERE retired = 0 AND suspended = 0",
+        # kind and buried_until ride along so that their filters are tested in the index, before the row.
+        "CREATE INDEX cards_queue ON cards(state, due, created_at, kind, buried_until) "
+        "WHERE retired = 0 AND suspended = 0",
+        "CREATE INDEX cards_deck_queue ON cards(deck, state, due, created_at, kind, buried_until) "
+        "WHERE retired = 0 AND suspended = 0",
         # The next new card (ORDER BY created_at, rowid LIMIT n).
         "CREATE INDEX cards_new ON cards(state, created_at) WHERE retired = 0 AND suspended = 0",
         "CREATE INDEX cards_deck_new ON cards(deck, state, created_at) WHERE retired = 0 AND suspended = 0",
