@@ -1,5 +1,11 @@
 """Statistics over the progress store, as pure functions of its rows and an explicit clock.
 
+The large tables are never read whole: counts, sums and per-day windows are SQL over the indexes of schema 3
+(``reviews_day`` for per-day counts and time, ``reviews_retention`` for true retention, whose
+``before_state`` is computed once when a review is written), so a report over a million reviews takes
+about the same number of queries as one over ten. Study days and the streak come from
+:mod:`dlprep.srs.days` (the study layer), never the other way round.
+
 Every function takes the store and ``now`` (an aware UTC datetime); rows dated after ``now`` are ignored,
 so a fake clock gives reproducible figures. Days are *study days*: a study day starts at
 ``day_start_hour`` local time (default 4, settings key ``day_start_hour``), so a review at 01:30 counts
