@@ -79,6 +79,24 @@ def new(store: Store, scope: Scope, limit: int) -> list[dict]:
     )
 
 
+def count(store: Store, scope: Scope, states: tuple[int, ...], *, due_op: str | None = None,
+          bound: str | None = None, cap: int | None = None) -> int:
+    """How many cards of ``states`` (optionally due ``due_op bound``) a queue of ``scope`` holds, at most
+    ``cap``; answered from the queue indexes alone (kind and buried_until are index columns)."""
+    if cap is not None and cap <= 0:
+        return 0
+    where, params = scope.where()
+    sql = f"SELECT 1 FROM cards WHERE state IN ({', '.join('?' * len(states))}) AND {where}"
+    args: list = [*states, *params]
+    if due_op is not None:
+        sql += f" AND due {due_op} ?"
+        args.append(bound)
+    if cap is not None:
+        sql += " LIMIT ?"
+        args.append(cap)
+    return store.query(f"SELECT COUNT(*) AS n FROM ({sql})", tuple(args))[0]["n"]
+
+
 def done_today(store: Store, start: str) -> tuple[int, int]:
     """(new cards introduced, review-state cards reviewed) since ``start``; quiz answers do not count."""
     rows = store.query(

@@ -162,6 +162,18 @@ class StudyService:
             queue.new(self.store, scope, self.settings.new_per_day - new_done),
         )
 
+    def queue_counts(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[int, int, int]:
+        """The sizes of :meth:`queue`'s three lists, counted in the indexes without reading any card."""
+        _, end = self.today_bounds()
+        new_done, reviews_done = self._done_today()
+        scope = self._scope(deck, kinds)
+        return (
+            queue.count(self.store, scope, (LEARNING, RELEARNING), due_op="<=", bound=scope.now),
+            queue.count(self.store, scope, (REVIEW,), due_op="<", bound=clock.iso(end),
+                        cap=self.settings.reviews_per_day - reviews_done),
+            queue.count(self.store, scope, (NEW,), cap=self.settings.new_per_day - new_done),
+        )
+
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
         """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""

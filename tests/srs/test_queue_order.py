@@ -132,3 +132,20 @@ def test_rating_a_cloze_card_buries_only_its_own_siblings(store, fake_clock) -> 
         shown.add(item.card.id)
         svc.rate(item.card.id, 4)
     assert all(note_of[i] != note_of[first] for i in shown) and len(shown) == 1
+
+
+def test_queue_counts_are_the_sizes_of_the_queue(store, fake_clock) -> None:
+    fake_clock.moment = T0
+    svc = _service(store, fake_clock, new_per_day=3, reviews_per_day=2)
+    svc.sync_decks([_deck("A", 8), _deck("B", 6)])
+    _set(store, "a1", 1, T0 - timedelta(minutes=5))
+    _set(store, "a2", 3, T0 - timedelta(minutes=1))
+    _set(store, "a3", 3, T0 + timedelta(minutes=1))
+    _set(store, "b1", 2, T0 - timedelta(days=1))
+    _set(store, "b2", 2, T0 - timedelta(days=2))
+    _set(store, "b3", 2, T0 - timedelta(days=3), buried_until=(T0 + timedelta(hours=1)).isoformat())
+    _set(store, "a4", 2, T0 - timedelta(days=3))
+    for deck in (None, "A", "B"):
+        for kinds in (None, ("basic",), ("drill",)):
+            assert svc.queue_counts(deck, kinds) == tuple(len(part) for part in svc.queue(deck, kinds))
+    assert svc.queue_counts() == (2, 2, 3)
