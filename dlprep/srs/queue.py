@@ -3,7 +3,8 @@
 Every query here repeats the partial indexes' condition (``retired = 0 AND suspended = 0``) so that
 SQLite uses them (schema 3, :mod:`dlprep.store.migrations`): the next learning or review card is an
 ``ORDER BY due LIMIT n`` walk of ``cards_queue`` (``cards_deck_queue`` for one deck), the next new card
-one of ``cards_new``, and the dashboard's counts ``GROUP BY`` scans of the covering ``cards_counts``.
+one of ``cards_new``, and the dashboard's counts ``GROUP BY`` over covering indexes (``cards_counts`` for the totals,
+``cards_queue`` ranges for what is new or due).
 Rows carry the scheduling columns only; the card's content (``data``) is read for the chosen card alone.
 
 Order, as before: learning and review cards by due time, new cards in the order they were added
@@ -121,14 +122,18 @@ def deck_totals(store: Store, kinds: tuple[str, ...] | None) -> list[dict]:
 def deck_state_counts(store: Store, scope: Scope, end: str) -> list[dict]:
     """(deck, state, n): new cards, and learning/review cards due before ``end``, per deck.
 
-    Two plain ``COUNT`` scans of the covering index (this and :func:`deck_totals`) measured faster than
-    one pass with conditional sums."""
+    Each state is one range of the covering index ``cards_queue``: only the new cards and the cards due
+    today are visited, not the whole collection."""
     where, params = scope.where()
-    return store.query(
-        f"SELECT deck, state, COUNT(*) AS n FROM cards INDEXED BY cards_counts "
-        f"WHERE retired = 0 AND {where} AND (state = {NEW} OR due < ?) GROUP BY deck, state",
-        (*params, end),
-    )
+    out: list[dict] = []
+    for state in (NEW, LEARNING, REVIEW, RELEARNING):
+        due = "" if state == NEW else " AND due < ?"
+        out.extend(store.query(
+            f"SELECT deck, state, COUNT(*) AS n FROM cards INDEXED BY cards_queue "
+            f"WHERE state = ?{due} AND {where} GROUP BY deck",
+            (state, *(() if state == NEW else (end,)), *params),
+        ))
+    return out
 
 
 def leech_rows(store: Store) -> list[dict]:

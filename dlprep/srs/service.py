@@ -73,6 +73,7 @@ class StudyService:
         self.scheduler = make_scheduler(self.settings)
         self.preview_scheduler = make_scheduler(self.settings, fuzz=False)
         self._streak_cache: tuple | None = None
+        self._totals_cache: dict[tuple, list[dict]] = {}
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
@@ -91,6 +92,7 @@ class StudyService:
         With ``dry_run`` the counts are computed and nothing is written.
         """
         summary = SyncSummary()
+        self._totals_cache = {}
         now = clock.iso(self.now())
         sql, params = "SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", [origin]
         if retire_scope is not None:  # only the decks in scope are read (a start-up sync of changed files)
@@ -162,6 +164,16 @@ class StudyService:
             queue.new(self.store, scope, self.settings.new_per_day - new_done),
         )
 
+    def _deck_totals(self, kinds: tuple[str, ...] | None) -> list[dict]:
+        """Cards per deck and section. Only a deck sync changes them, so they are kept until this service
+        syncs or another process writes to the database (SQLite's ``data_version`` tells)."""
+        version = self.store.query("PRAGMA data_version")[0]["data_version"]
+        key = (version, tuple(kinds) if kinds else None)
+        if key not in self._totals_cache:
+            self._totals_cache = {k: v for k, v in self._totals_cache.items() if k[0] == version}
+            self._totals_cache[key] = queue.deck_totals(self.store, kinds)
+        return self._totals_cache[key]
+
     def queue_counts(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[int, int, int]:
         """The sizes of :meth:`queue`'s three lists, counted in the indexes without reading any card."""
         _, end = self.today_bounds()
@@ -182,7 +194,7 @@ class StudyService:
         new_left = max(0, self.settings.new_per_day - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
-        for row in queue.deck_totals(self.store, kinds):
+        for row in self._deck_totals(kinds):
             counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
         for row in queue.deck_state_counts(self.store, self._scope(None, kinds), clock.iso(end)):
             entry = counts.get(row["deck"])

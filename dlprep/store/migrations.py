@@ -88,8 +88,9 @@ MIGRATIONS: list[list[str]] = [
     # dlprep.srs.queue and dlprep.reports.stats do.
     [
         # The next learning/review card (ORDER BY due LIMIT n), for all decks and for one deck.
-        # kind and buried_until ride along so that their filters are tested in the index, before the row.
-        "CREATE INDEX cards_queue ON cards(state, due, created_at, kind, buried_until) "
+        # kind and buried_until ride along so that their filters are tested in the index, before the row;
+        # with deck too, the dashboard counts the cards due (and the new ones) per deck from this index alone.
+        "CREATE INDEX cards_queue ON cards(state, due, created_at, kind, buried_until, deck) "
         "WHERE retired = 0 AND suspended = 0",
         "CREATE INDEX cards_deck_queue ON cards(deck, state, due, created_at, kind, buried_until) "
         "WHERE retired = 0 AND suspended = 0",

@@ -149,3 +149,16 @@ def test_queue_counts_are_the_sizes_of_the_queue(store, fake_clock) -> None:
         for kinds in (None, ("basic",), ("drill",)):
             assert svc.queue_counts(deck, kinds) == tuple(len(part) for part in svc.queue(deck, kinds))
     assert svc.queue_counts() == (2, 2, 3)
+
+
+def test_deck_totals_follow_syncs_and_other_connections(store, fake_clock, tmp_path, open_test_store) -> None:
+    fake_clock.moment = T0
+    svc = _service(store, fake_clock)
+    svc.sync_decks([_deck("A", 3)])
+    assert [(c.deck, c.total) for c in svc.deck_counts()] == [("A", 3)]
+    svc.sync_decks([_deck("A", 3), _deck("B", 2)])
+    assert [(c.deck, c.total) for c in svc.deck_counts()] == [("A", 3), ("B", 2)]
+    other = open_test_store(tmp_path / "progress.db")  # another process retires a card
+    with other.transaction() as conn:
+        conn.execute("UPDATE cards SET retired = 1 WHERE id = 'b0'")
+    assert [(c.deck, c.total, c.new) for c in svc.deck_counts()] == [("A", 3, 3), ("B", 1, 1)]
