@@ -350,6 +350,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="repeats for in-process medians (processes: fewer)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (reused when it holds a build)")
+    parser.add_argument("--in-process-only", action="store_true",
+                        help="time only the service calls (not start-up, report and exports)")
     args = parser.parse_args()
 
     def log(message: str) -> None:
@@ -369,8 +371,10 @@ def main() -> None:
         else:
             facts = build(home, args.cards, args.reviews, log=log)
             facts_file.write_text(json.dumps(facts))
-        result = {**facts, **in_process(home, args.runs), **processes(home, max(3, args.runs // 2)),
-                  **disk(home)}
+        result = {**facts, **in_process(home, args.runs)}
+        if not args.in_process_only:
+            result.update(processes(home, max(3, args.runs // 2)))
+        result.update(disk(home))
     finally:
         if holder is not None:
             holder.cleanup()
