@@ -6,8 +6,8 @@ cards and their history travel together), with their original ids. Values are wr
 columns holding JSON stay text), so export -> import -> export gives the same file apart from the
 export time.
 
-Layout (one row per line; the tables in name order; the checksum last, since it is computed while the
-rows stream out)::
+Layout (one row per line, each in its canonical form; the tables in name order; the checksum last, since
+it is computed while the rows stream out)::
 
     {"format": "dlprep-progress", "format_version": 1, "schema_version": N, "exported_at": "...",
      "tables": {"attempts": [
@@ -61,8 +61,11 @@ def _columns(store: Store, table: str) -> list[str]:
     return [row["name"] for row in store.query(f"PRAGMA table_info({table})")]
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def _canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return _CANONICAL.encode(value)
 
 
 def _checksum(tables: dict) -> str:
@@ -105,9 +108,10 @@ def export_progress(store: Store, path: Path, *, now: datetime | None = None) ->
                 out.write(("," if t else "") + f"\n{json.dumps(table)}: [")
                 digest.update(f"{',' if t else ''}{json.dumps(table)}:[".encode())
                 n = 0
-                for row in _table_rows(store, table):
-                    out.write(("," if n else "") + "\n" + json.dumps(row, ensure_ascii=False))
-                    digest.update((b"," if n else b"") + _canonical(row).encode("utf-8"))
+                for row in _table_rows(store, table):  # each row written as it is hashed: canonical JSON
+                    text = _canonical(row)
+                    out.write(("," if n else "") + "\n" + text)
+                    digest.update((b"," if n else b"") + text.encode("utf-8"))
                     n += 1
                 out.write("]")
                 digest.update(b"]")

@@ -181,7 +181,9 @@ def test_import_reads_rows_across_chunk_boundaries(home, monkeypatch):
     target = open_store(home / "b" / "p.db")
     backup.import_progress(target, path)
     assert backup.progress_snapshot(source) == backup.progress_snapshot(target)
-    path.write_text(path.read_text(encoding="utf-8").replace('"rating": 1', '"rating": 2', 1), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    assert '"rating":1' in text
+    path.write_text(text.replace('"rating":1', '"rating":2', 1), encoding="utf-8")
     before = backup.progress_snapshot(target)
     with pytest.raises(backup.BackupError, match="checksum mismatch"):
         backup.import_progress(target, path)
