@@ -136,6 +136,7 @@ class StudyService:
                         summary.retired += 1
             if dry_run:
                 raise _DryRun
+        self._totals_cache = {}  # again: a count taken while the sync ran must not outlive it
         return summary
 
     # ----- the day's queue -------------------------------------------------------------------------
