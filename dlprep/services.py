@@ -77,19 +77,9 @@ def open_services(home: Path | None = None, decks_folder: Path | None = None, **
     if maybe_daily_backup is not None:
         maybe_daily_backup(store, home / "backups", study.now())
     folder = Path(decks_folder) if decks_folder is not None else paths.decks_dir()
-    summary = _synced_summary(store, folder)
-    if summary is None:
-        from dlprep.content.loader import load_decks
+    from dlprep.deck_sync import sync_folder
 
-        decks, issues = load_decks(folder)
-        study.sync_decks(decks)
-        summary = {
-            "fingerprint": _fingerprint(folder),
-            "issues": [[i.file, i.line, i.message] for i in issues],
-            "deck_count": len(decks),
-            "empty": [f"{deck.name} ({Path(deck.path).name})" for deck in decks if not deck.cards],
-        }
-        store.set_setting(_SYNC_KEY, json.dumps(summary))
+    summary = sync_folder(store, study, folder)
     return Services(
         store=store,
         study=study,
@@ -99,7 +89,6 @@ def open_services(home: Path | None = None, decks_folder: Path | None = None, **
     )
 
 
-_SYNC_KEY = "builtin_decks_synced"
 _DRILLS_KEY = "drills_synced"
 
 
@@ -109,22 +98,3 @@ def _drills_fingerprint() -> list:
     return [str(folder)] + [
         [p.parent.name, p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.glob("*/drill.yaml"))
     ]
-
-
-def _fingerprint(folder: Path) -> list:
-    """Name, size and modification time of every deck file: changes whenever a deck is edited."""
-    if not folder.is_dir():
-        return [str(folder), "missing"]
-    return [str(folder)] + [[p.name, p.stat().st_size, p.stat().st_mtime_ns] for p in sorted(folder.glob("*.md"))]
-
-
-def _synced_summary(store: Store, folder: Path) -> dict | None:
-    """The stored result of the last sync when the deck files have not changed since; else None."""
-    raw = store.get_setting(_SYNC_KEY)
-    if raw is None:
-        return None
-    try:
-        summary = json.loads(raw)
-    except ValueError:
-        return None
-    return summary if summary.get("fingerprint") == json.loads(json.dumps(_fingerprint(folder))) else None

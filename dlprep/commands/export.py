@@ -19,11 +19,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _anki_cards(store) -> list:
-    """The store's cards, plus built-in cards not loaded into the store yet."""
+    """The store's cards; the built-in decks are parsed only when the store has none of them yet."""
     from dlprep.reports.anki import cards_from_store
 
     cards = cards_from_store(store)
-    known = {row["id"] for row in store.query("SELECT id FROM cards")}
+    if store.query("SELECT 1 FROM cards WHERE origin = 'builtin' LIMIT 1"):
+        return cards
     from dlprep.content import load_decks
     from dlprep.errors import DlprepError
 
@@ -32,6 +33,7 @@ def _anki_cards(store) -> list:
     except (DlprepError, OSError, ValueError) as exc:
         print(f"dlprep: built-in decks not read ({exc})", file=sys.stderr)
         decks = []
+    known = {card.id for card, _ in cards}
     for deck in decks:
         cards.extend((card, "") for card in deck.cards if card.id not in known)
     return cards

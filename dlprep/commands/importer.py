@@ -137,9 +137,8 @@ def _import_progress(args: argparse.Namespace) -> int:
     store = open_progress_store()
     try:
         if args.dry_run:
-            tables = backup.read_progress_file(store, path)
-            for table, rows in tables.items():
-                print(f"{table}: {len(rows)} rows would be imported")
+            for table, rows in backup.check_progress_file(store, path).items():
+                print(f"{table}: {rows} rows would be imported")
             print("dry run: nothing was written")
             return 0
         summary = backup.import_progress(store, path, safety_dir=backups_dir())

@@ -1,28 +1,38 @@
-"""Load every deck in a folder; one broken deck never stops the others."""
+"""Load every deck in a folder; one broken deck never stops the others.
+
+:func:`load_decks` parses the whole folder. :func:`deck_files` and :func:`load_deck_files` let the
+start-up sync (:mod:`dlprep.services`) re-parse only the files whose size or modification time changed.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from dlprep.content.model import Deck, DeckIssue
 from dlprep.content.parser import parse_deck
 
 
-def load_decks(folder: Path | None = None) -> tuple[list[Deck], list[DeckIssue]]:
-    """Parse ``*.md`` in ``folder`` (default: the built-in decks), sorted by file name.
+def deck_files(folder: Path) -> dict[str, list[int]]:
+    """``{file name: [size, modification time in ns]}`` for every ``*.md`` in ``folder``."""
+    out = {}
+    for path in sorted(folder.glob("*.md")):
+        stat = path.stat()
+        out[path.name] = [stat.st_size, stat.st_mtime_ns]
+    return out
 
-    Returns the decks (with the cards that parsed) and every issue found, each naming file and line.
-    Card ids must be unique across decks: a repeated id is reported and the later card dropped.
+
+def load_deck_files(
+    paths: Iterable[Path], seen: dict[str, str] | None = None
+) -> tuple[list[Deck], list[DeckIssue]]:
+    """Parse ``paths`` in order; a card id already in ``seen`` (id -> "file:line") is reported and dropped.
+
+    ``seen`` is updated with the ids kept, so it can carry the ids of decks that were not re-parsed.
     """
-    from dlprep.paths import decks_dir
-
-    folder = Path(folder) if folder is not None else decks_dir()
+    seen = {} if seen is None else seen
     decks: list[Deck] = []
     issues: list[DeckIssue] = []
-    if not folder.is_dir():
-        return decks, [DeckIssue(str(folder), 0, "deck folder does not exist")]
-    seen: dict[str, str] = {}
-    for path in sorted(folder.glob("*.md")):
+    for path in paths:
         deck = parse_deck(path)
         kept = []
         for card in deck.cards:
@@ -37,3 +47,17 @@ def load_decks(folder: Path | None = None) -> tuple[list[Deck], list[DeckIssue]]
         decks.append(deck)
         issues.extend(deck.issues)
     return decks, issues
+
+
+def load_decks(folder: Path | None = None) -> tuple[list[Deck], list[DeckIssue]]:
+    """Parse ``*.md`` in ``folder`` (default: the built-in decks), sorted by file name.
+
+    Returns the decks (with the cards that parsed) and every issue found, each naming file and line.
+    Card ids must be unique across decks: a repeated id is reported and the later card dropped.
+    """
+    from dlprep.paths import decks_dir
+
+    folder = Path(folder) if folder is not None else decks_dir()
+    if not folder.is_dir():
+        return [], [DeckIssue(str(folder), 0, "deck folder does not exist")]
+    return load_deck_files(sorted(folder.glob("*.md")))

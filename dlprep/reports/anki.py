@@ -54,6 +54,7 @@ _MATH = re.compile(r"\$\$(.+?)\$\$|\$([^$\n]+?)\$", re.S)
 _CODE = re.compile(r"`([^`]+)`")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _FENCE = re.compile(r"```[\w+-]*\n(.*?)```", re.S)
+_STASHED = re.compile("\x00(\\d+)\x00")
 
 
 def to_html(text: str) -> str:
@@ -64,17 +65,20 @@ def to_html(text: str) -> str:
         stash.append(fragment)
         return f"\x00{len(stash) - 1}\x00"
 
-    text = _FENCE.sub(lambda m: keep(f"<pre><code>{html.escape(m.group(1), quote=False)}</code></pre>"), text)
-    text = _CODE.sub(lambda m: keep(f"<code>{html.escape(m.group(1), quote=False)}</code>"), text)
-    text = _MATH.sub(
-        lambda m: keep(f"\\[{html.escape(m.group(1), quote=False)}\\]" if m.group(1) is not None
-                       else f"\\({html.escape(m.group(2), quote=False)}\\)"),
-        text,
-    )
+    if "`" in text:
+        text = _FENCE.sub(lambda m: keep(f"<pre><code>{html.escape(m.group(1), quote=False)}</code></pre>"), text)
+        text = _CODE.sub(lambda m: keep(f"<code>{html.escape(m.group(1), quote=False)}</code>"), text)
+    if "$" in text:
+        text = _MATH.sub(
+            lambda m: keep(f"\\[{html.escape(m.group(1), quote=False)}\\]" if m.group(1) is not None
+                           else f"\\({html.escape(m.group(2), quote=False)}\\)"),
+            text,
+        )
     text = html.escape(text, quote=False)
-    text = _BOLD.sub(r"<b>\1</b>", text)
+    if "**" in text:
+        text = _BOLD.sub(r"<b>\1</b>", text)
     text = text.replace("\n", "<br>")
-    return re.sub("\x00(\\d+)\x00", lambda m: stash[int(m.group(1))], text)
+    return _STASHED.sub(lambda m: stash[int(m.group(1))], text) if stash else text
 
 
 def _context(card: Card) -> str:

@@ -1,42 +1,57 @@
-"""Lossless progress backups as one JSON file, and rolling daily copies of the database.
+"""Lossless progress backups as one JSON file, and a rolling daily copy of the database.
 
 The progress file holds every row of ``reviews``, ``attempts``, ``hints_shown``, ``quiz_sessions``,
-``quiz_answers``, ``settings`` and ``gen_reviews`` (the seed of each review of a gen card), and every
-``cards`` row (content and scheduling state, so imported
+``quiz_answers``, ``settings``, ``gen_reviews`` (the seed of each review of a gen card), ``typed_answers``,
+``mock_sessions`` and ``mock_items``, and every ``cards`` row (content and scheduling state, so imported
 cards and their history travel together), with their original ids. Values are written as stored (text
 columns holding JSON stay text), so export -> import -> export gives the same file apart from the
 export time.
 
-Layout::
+Layout (one row per line, each in its canonical form; the tables in name order; the checksum last, since
+it is computed while the rows stream out)::
 
     {"format": "dlprep-progress", "format_version": 1, "schema_version": N, "exported_at": "...",
-     "checksum": "sha256 of the canonical JSON of tables", "tables": {"cards": [...], "reviews": [...], ...}}
+     "tables": {"attempts": [
+    {...},
+    ...]}, "checksum": "sha256 of the canonical JSON of tables"}
 
-Import replaces the progress in the database with the file's: it checks the whole file first (format,
-versions, checksum, table and column names, value types) and writes in one transaction, so a bad file
-leaves the database untouched. Cards in the database that the file does not list keep their content but
-go back to new, since their history is not in the file.
+The checksum is the SHA-256 of ``json.dumps(tables, sort_keys=True, ensure_ascii=False,
+separators=(",", ":"))``, fed a row at a time. Both directions stream: export writes each row as SQLite
+returns it, and import reads any layout of the document with an incremental reader, so memory stays
+flat however long the history is.
+
+Import replaces the progress in the database with the file's in one transaction: it checks every row as it
+reads it (table and column names, value types) and the format, versions and checksum, and rolls back at
+the first problem, so a bad file leaves the database untouched. Cards in the database that the file does
+not list keep their content but go back to new, since their history is not in the file.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
 from dlprep.errors import DlprepError, StoreError
 from dlprep.store import SCHEMA_VERSION, Store
 
 FORMAT = "dlprep-progress"
 FORMAT_VERSION = 1
-TABLES = ("cards", "reviews", "attempts", "hints_shown", "quiz_sessions", "quiz_answers", "settings", "gen_reviews")
-# Insert order respects quiz_answers -> quiz_sessions; delete order is the reverse.
+TABLES = ("cards", "reviews", "attempts", "hints_shown", "quiz_sessions", "quiz_answers", "settings", "gen_reviews",
+          "typed_answers", "mock_sessions", "mock_items")
 ORDER_BY = {"cards": "id", "settings": "key", "gen_reviews": "review_id"}
 DAILY_PREFIX = "daily-"
-DAILY_KEEP = 7
+DAILY_KEEP = 2
+IMPORT_PREFIX = "before-import-"
+IMPORT_KEEP = 2
+_CHUNK = 1 << 20
 
 
 class BackupError(DlprepError):
@@ -44,94 +59,302 @@ class BackupError(DlprepError):
 
 
 def _columns(store: Store, table: str) -> list[str]:
+    """The stored columns of ``table`` (generated columns such as ``reviews.before_state`` are left out)."""
     return [row["name"] for row in store.query(f"PRAGMA table_info({table})")]
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def _canonical(value) -> str:
+    return _CANONICAL.encode(value)
+
+
 def _checksum(tables: dict) -> str:
-    canonical = json.dumps(tables, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(_canonical(tables).encode("utf-8")).hexdigest()
+
+
+def _table_rows(store: Store, table: str) -> Iterator[dict]:
+    """The rows of ``table`` in a stable order, as SQLite returns them (never all in memory)."""
+    columns = _columns(store, table)
+    cursor = store.conn.execute(
+        f"SELECT {', '.join(columns)} FROM {table} ORDER BY {ORDER_BY.get(table, 'id')}"
+    )
+    while batch := cursor.fetchmany(1000):
+        for row in batch:
+            yield dict(zip(columns, row, strict=True))
 
 
 def progress_snapshot(store: Store) -> dict[str, list[dict]]:
-    """Every row of the progress tables, in a stable order."""
+    """Every row of the progress tables, in a stable order (for tests and small databases)."""
     with store.lock:
-        return {
-            table: store.query(f"SELECT * FROM {table} ORDER BY {ORDER_BY.get(table, 'id')}")
-            for table in TABLES
-        }
+        return {table: list(_table_rows(store, table)) for table in TABLES}
 
 
 def export_progress(store: Store, path: Path, *, now: datetime | None = None) -> dict:
-    """Write the progress file to ``path`` (atomically) and return a summary of row counts."""
+    """Write the progress file to ``path`` (atomically, a row at a time) and return row counts."""
     path = Path(path)
-    tables = progress_snapshot(store)
-    document = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "schema_version": store.schema_version(),
-        "exported_at": (now or datetime.now(UTC)).isoformat(),
-        "checksum": _checksum(tables),
-        "tables": tables,
-    }
-    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False)
     tmp = path.with_name(f".{path.name}.tmp")
+    counts: dict[str, int] = {}
+    digest = hashlib.sha256()
+    head = {
+        "format": FORMAT, "format_version": FORMAT_VERSION, "schema_version": store.schema_version(),
+        "exported_at": (now or datetime.now(UTC)).isoformat(),
+    }
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text + "\n", encoding="utf-8")
+        with open(tmp, "w", encoding="utf-8") as out, store.lock:
+            out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "tables": {')
+            digest.update(b"{")
+            for t, table in enumerate(sorted(TABLES)):
+                out.write(("," if t else "") + f"\n{json.dumps(table)}: [")
+                digest.update(f"{',' if t else ''}{json.dumps(table)}:[".encode())
+                n = 0
+                for row in _table_rows(store, table):  # each row written as it is hashed: canonical JSON
+                    text = _canonical(row)
+                    out.write(("," if n else "") + "\n" + text)
+                    digest.update((b"," if n else b"") + text.encode("utf-8"))
+                    n += 1
+                out.write("]")
+                digest.update(b"]")
+                counts[table] = n
+            digest.update(b"}")
+            out.write(f'}}, "checksum": "{digest.hexdigest()}"}}\n')
         os.replace(tmp, path)
     except OSError as exc:
         if tmp.parent.is_dir():
             tmp.unlink(missing_ok=True)
         raise BackupError(f"{path}: cannot write the progress file ({exc.strerror or exc})") from None
-    return {"path": str(path), **{table: len(rows) for table, rows in tables.items()}}
+    return {"path": str(path), **{table: counts[table] for table in TABLES}}
 
 
-def read_progress_file(store: Store, path: Path) -> dict[str, list[dict]]:
-    """Read and check a progress file against this database's schema; return its tables."""
-    path = Path(path)
+class _JsonStream:
+    """Reads one JSON document from a text file piece by piece: punctuation, keys and whole small values.
+
+    ``value()`` decodes one complete value (a row object, a string, a number) from a buffer that is
+    refilled as needed, so a row is never cut in two and the file is never read whole.
+    """
+
+    def __init__(self, file: IO[str]) -> None:
+        self.file = file
+        self.buf = ""
+        self.pos = 0
+        self.eof = False
+        self.decoder = json.JSONDecoder()
+
+    def _fill(self) -> bool:
+        if self.eof:
+            return False
+        chunk = self.file.read(_CHUNK)
+        if not chunk:
+            self.eof = True
+            return False
+        self.buf = self.buf[self.pos:] + chunk
+        self.pos = 0
+        return True
+
+    def peek(self) -> str:
+        """The next non-blank character ('' at the end of the file)."""
+        while True:
+            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
+                self.pos += 1
+            if self.pos < len(self.buf) or not self._fill():
+                return self.buf[self.pos : self.pos + 1]
+
+    def expect(self, chars: str) -> str:
+        found = self.peek()
+        if not found or found not in chars:
+            raise json.JSONDecodeError(f"expected one of {chars!r}", self.buf, self.pos)
+        self.pos += 1
+        return found
+
+    def value(self):
+        self.peek()
+        while True:
+            try:
+                value, end = self.decoder.raw_decode(self.buf, self.pos)
+            except json.JSONDecodeError:
+                if self._fill():
+                    continue
+                raise
+            if end == len(self.buf) and self._fill():  # a number may go on in the next chunk
+                continue
+            self.pos = end
+            return value
+
+
+def _check_row(path: Path, table: str, index: int, row, allowed: set[str]) -> None:
+    where = f"{path}: tables.{table}[{index}]"
+    if not isinstance(row, dict):
+        raise BackupError(f"{where}: not an object")
+    unknown = set(row) - allowed
+    if unknown:
+        raise BackupError(f"{where}: unknown column(s) {', '.join(sorted(unknown))}")
+    for column, value in row.items():
+        if value is not None and not isinstance(value, str | int | float):
+            raise BackupError(f"{where}.{column}: unexpected value of type {type(value).__name__}")
+
+
+def _check_head(path: Path, head: dict, key: str) -> None:
+    """Check the document's header fields as soon as each is read."""
+    if key == "format" and head["format"] != FORMAT:
+        raise BackupError(f"{path}: not a dlprep progress file (no \"format\": \"{FORMAT}\")")
+    if key in ("format_version", "schema_version"):
+        value = head[key]
+        if not isinstance(value, int):
+            raise BackupError(f"{path}: corrupted progress file (format_version/schema_version missing)")
+        newest = FORMAT_VERSION if key == "format_version" else SCHEMA_VERSION
+        if value > newest:
+            raise BackupError(
+                f"{path}: written by a newer dlprep (file {key.replace('_', ' ')} {value}; this dlprep reads "
+                f"format {FORMAT_VERSION}, schema {SCHEMA_VERSION}); upgrade dlprep to import it"
+            )
+
+
+class _Importer:
+    """One streaming pass over a progress file, writing into an open transaction."""
+
+    def __init__(self, store: Store, conn: sqlite3.Connection, path: Path) -> None:
+        self.store, self.conn, self.path = store, conn, path
+        self.counts: dict[str, int] = {}
+        self.pieces: dict[str, IO[bytes]] = {}  # each table's canonical JSON, hashed in name order at the end
+        self.saw_tables = False
+
+    def close(self) -> None:
+        for piece in self.pieces.values():
+            piece.close()
+
+    def run(self, file: IO[str]) -> dict:
+        stream = _JsonStream(file)
+        head: dict = {}
+        stream.expect("{")
+        if stream.peek() != "}":
+            while True:
+                key = stream.value()
+                stream.expect(":")
+                if key == "tables":
+                    self.saw_tables = True
+                    self._tables(stream)
+                else:
+                    head[key] = stream.value()
+                    if key in ("format", "format_version", "schema_version"):
+                        _check_head(self.path, head, key)
+                if stream.expect(",}") == "}":
+                    break
+        if stream.peek():
+            raise json.JSONDecodeError("extra data after the document", stream.buf, stream.pos)
+        if head.get("format") != FORMAT:
+            raise BackupError(f"{self.path}: not a dlprep progress file (no \"format\": \"{FORMAT}\")")
+        for key in ("format_version", "schema_version"):
+            if key not in head:
+                raise BackupError(f"{self.path}: corrupted progress file (format_version/schema_version missing)")
+        if not self.saw_tables:
+            raise BackupError(f"{self.path}: corrupted progress file (\"tables\" missing)")
+        if head.get("checksum") != self._digest():
+            raise BackupError(f"{self.path}: corrupted progress file (checksum mismatch: it was changed or truncated)")
+        return self.counts
+
+    def _digest(self) -> str:
+        digest = hashlib.sha256(b"{")
+        for t, table in enumerate(sorted(self.pieces)):
+            digest.update(f"{',' if t else ''}{json.dumps(table)}:[".encode())
+            piece = self.pieces[table]
+            piece.seek(0)
+            while chunk := piece.read(_CHUNK):
+                digest.update(chunk)
+            digest.update(b"]")
+        digest.update(b"}")
+        return digest.hexdigest()
+
+    def _tables(self, stream: _JsonStream) -> None:
+        if stream.expect("{") == "{" and stream.peek() == "}":
+            stream.expect("}")
+            return
+        while True:
+            table = stream.value()
+            stream.expect(":")
+            if table not in TABLES:
+                raise BackupError(f"{self.path}: corrupted progress file (unknown table {table!r})")
+            if stream.peek() != "[":
+                raise BackupError(f"{self.path}: corrupted progress file (table {table!r} is not a list)")
+            self._rows(stream, table)
+            if stream.expect(",}") == "}":
+                return
+
+    def _rows(self, stream: _JsonStream, table: str) -> None:
+        allowed = set(_columns(self.store, table))
+        piece = self.pieces[table] = tempfile.SpooledTemporaryFile(max_size=8 * _CHUNK)  # noqa: SIM115
+        verb = "INSERT OR REPLACE" if table in ("cards", "settings") else "INSERT"
+        stream.expect("[")
+        index = 0
+        if stream.peek() == "]":
+            stream.expect("]")
+        else:
+            while True:
+                row = stream.value()
+                _check_row(self.path, table, index, row, allowed)
+                piece.write((b"," if index else b"") + _canonical(row).encode("utf-8"))
+                names = list(row)
+                self.conn.execute(
+                    f"{verb} INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                    [row[n] for n in names],
+                )
+                if table == "cards" and "id" in row:
+                    self.conn.execute("INSERT OR IGNORE INTO temp.import_cards VALUES (?)", (row["id"],))
+                index += 1
+                if stream.expect(",]") == "]":
+                    break
+        self.counts[table] = index
+
+
+class _DryRun(Exception):
+    """Raised inside the import transaction to roll back a check."""
+
+
+def check_progress_file(store: Store, path: Path) -> dict[str, int]:
+    """Check a progress file completely (as an import would, constraints included) and write nothing.
+
+    Returns the number of rows per table. The import runs in a transaction that is rolled back.
+    """
+    counts: dict[str, int] = {}
+    with contextlib.suppress(_DryRun):
+        _import(store, Path(path), counts, dry_run=True)
+    return {table: counts.get(table, 0) for table in TABLES}
+
+
+def _import(store: Store, path: Path, counts: dict, *, dry_run: bool = False) -> int:
+    """The import transaction; fills ``counts`` and returns the number of cards reset to new."""
     try:
-        raw = path.read_bytes()
+        file = open(path, encoding="utf-8")  # noqa: SIM115 - closed in the finally below
     except OSError as exc:
         raise BackupError(f"{path}: cannot read the progress file ({exc.strerror or exc})") from None
     try:
-        document = json.loads(raw.decode("utf-8"))
+        with store.transaction() as conn:
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_cards (id TEXT PRIMARY KEY)")
+            conn.execute("DELETE FROM temp.import_cards")
+            for table in reversed(TABLES):
+                if table != "cards":
+                    conn.execute(f"DELETE FROM {table}")
+            importer = _Importer(store, conn, path)
+            try:
+                counts.update(importer.run(file))
+            finally:
+                importer.close()
+            reset = conn.execute(
+                "UPDATE cards SET fsrs = NULL, state = 0, due = NULL, lapses = 0, buried_until = NULL "
+                "WHERE id NOT IN (SELECT id FROM temp.import_cards)"
+            ).rowcount
+            conn.execute("DELETE FROM temp.import_cards")
+            if dry_run:
+                raise _DryRun
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise BackupError(f"{path}: not a dlprep progress file (invalid JSON: {exc})") from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise BackupError(f"{path}: not a dlprep progress file (no \"format\": \"{FORMAT}\")")
-    fmt, schema = document.get("format_version"), document.get("schema_version")
-    if not isinstance(fmt, int) or not isinstance(schema, int):
-        raise BackupError(f"{path}: corrupted progress file (format_version/schema_version missing)")
-    if fmt > FORMAT_VERSION or schema > SCHEMA_VERSION:
-        raise BackupError(
-            f"{path}: written by a newer dlprep (file format {fmt}, schema {schema}; this dlprep reads "
-            f"format {FORMAT_VERSION}, schema {SCHEMA_VERSION}); upgrade dlprep to import it"
-        )
-    tables = document.get("tables")
-    if not isinstance(tables, dict):
-        raise BackupError(f"{path}: corrupted progress file (\"tables\" missing)")
-    if document.get("checksum") != _checksum(tables):
-        raise BackupError(f"{path}: corrupted progress file (checksum mismatch: it was changed or truncated)")
-    for table in tables:
-        if table not in TABLES:
-            raise BackupError(f"{path}: corrupted progress file (unknown table {table!r})")
-    for table in TABLES:
-        rows = tables.get(table, [])
-        if not isinstance(rows, list):
-            raise BackupError(f"{path}: corrupted progress file (table {table!r} is not a list)")
-        allowed = set(_columns(store, table))
-        for index, row in enumerate(rows):
-            where = f"{path}: tables.{table}[{index}]"
-            if not isinstance(row, dict):
-                raise BackupError(f"{where}: not an object")
-            unknown = set(row) - allowed
-            if unknown:
-                raise BackupError(f"{where}: unknown column(s) {', '.join(sorted(unknown))}")
-            for column, value in row.items():
-                if value is not None and not isinstance(value, str | int | float):
-                    raise BackupError(f"{where}.{column}: unexpected value of type {type(value).__name__}")
-        tables.setdefault(table, rows)
-    return tables
+    except (sqlite3.Error, StoreError) as exc:
+        raise BackupError(f"{path}: cannot import ({exc}); the database was left as it was") from None
+    finally:
+        file.close()
+    return reset
 
 
 def import_progress(
@@ -139,55 +362,45 @@ def import_progress(
 ) -> dict:
     """Replace this database's progress with the file's; return row counts and the safety copy's path.
 
-    Nothing is written unless the whole file checks out. Before writing, a copy of the database is taken
-    (SQLite backup API) into ``safety_dir`` (default: ``backups/`` beside the database) as
-    ``before-import-<time>.db``, so an import can be undone by hand.
+    Nothing is kept unless the whole file checks out (one transaction, rolled back at the first problem).
+    Before writing, a copy of the database is taken (SQLite backup API) into ``safety_dir`` (default:
+    ``backups/`` beside the database) as ``before-import-<time>.db``, so an import can be undone by hand;
+    the last :data:`IMPORT_KEEP` such copies are kept.
     """
     path = Path(path)
-    tables = read_progress_file(store, path)
+    if not path.is_file():
+        raise BackupError(f"{path}: cannot read the progress file (no such file)")
     summary: dict = {"path": str(path)}
     if safety_copy:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         folder = Path(safety_dir) if safety_dir is not None else Path(store.path).parent / "backups"
-        copy = folder / f"before-import-{stamp}.db"
+        copy = folder / f"{IMPORT_PREFIX}{stamp}.db"
         try:
             store.backup_to(copy)
         except (OSError, sqlite3.Error, StoreError) as exc:
             raise BackupError(f"{copy}: cannot take a safety copy before importing ({exc}); nothing was "
                               "imported") from None
         summary["safety_copy"] = str(copy)
-    keep_cards = {row["id"] for row in tables["cards"] if "id" in row}
-    try:
-        with store.transaction() as conn:
-            for table in reversed(TABLES):
-                if table != "cards":
-                    conn.execute(f"DELETE FROM {table}")
-            reset = 0
-            for (card_id,) in conn.execute("SELECT id FROM cards").fetchall():
-                if card_id not in keep_cards:
-                    conn.execute(
-                        "UPDATE cards SET fsrs = NULL, state = 0, due = NULL, lapses = 0, "
-                        "buried_until = NULL WHERE id = ?",
-                        (card_id,),
-                    )
-                    reset += 1
-            for table in TABLES:
-                for row in tables[table]:
-                    names = list(row)
-                    verb = "INSERT OR REPLACE" if table in ("cards", "settings") else "INSERT"
-                    conn.execute(
-                        f"{verb} INTO {table} ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-                        [row[n] for n in names],
-                    )
-                summary[table] = len(tables[table])
-            summary["cards_reset"] = reset
-    except (sqlite3.Error, StoreError) as exc:
-        raise BackupError(f"{path}: cannot import ({exc}); the database was left as it was") from None
+    counts: dict[str, int] = {}
+    reset = _import(store, path, counts)
+    if safety_copy:
+        _prune(Path(summary["safety_copy"]).parent, IMPORT_PREFIX, IMPORT_KEEP)
+    summary.update({table: counts.get(table, 0) for table in TABLES})
+    summary["cards_reset"] = reset
     return summary
 
 
+def _prune(folder: Path, prefix: str, keep: int) -> None:
+    """Delete all but the newest ``keep`` copies named ``prefix*.db`` (names sort by time)."""
+    for old in sorted(folder.glob(f"{prefix}*.db"))[:-keep]:
+        old.unlink(missing_ok=True)
+
+
 def maybe_daily_backup(store: Store, backups_dir: Path, now: datetime) -> Path | None:
-    """Copy the database to ``backups_dir/daily-YYYY-MM-DD.db`` once per UTC day; keep the last 7.
+    """Copy the database to ``backups_dir/daily-YYYY-MM-DD.db`` once per UTC day; keep the last 2.
+
+    Two copies (today's and the previous one) are the safety net; seven copies of a large collection
+    cost seven times its size on disk for little more safety.
 
     Returns the new copy's path, or ``None`` when today's copy already exists.
     """
@@ -202,7 +415,5 @@ def maybe_daily_backup(store: Store, backups_dir: Path, now: datetime) -> Path |
     except (OSError, sqlite3.Error, StoreError) as exc:
         partial.unlink(missing_ok=True)
         raise BackupError(f"{target}: cannot write the daily backup ({exc})") from None
-    copies = sorted(backups_dir.glob(f"{DAILY_PREFIX}*.db"))
-    for old in copies[:-DAILY_KEEP]:
-        old.unlink(missing_ok=True)
+    _prune(backups_dir, DAILY_PREFIX, DAILY_KEEP)
     return target

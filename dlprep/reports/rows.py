@@ -1,7 +1,8 @@
-"""Reading the history tables for the statistics, once per report.
+"""Reading the small history tables (drill attempts) for the statistics, once per report.
 
 Rows come back as dicts with their timestamps parsed (``when``). Inside :func:`snapshot`, each table is
-read once and shared by every statistic; outside it, every call reads the store afresh.
+read once and shared by every statistic; outside it, every call reads the store afresh. The large tables
+(cards, reviews) are never read whole: :mod:`dlprep.reports.stats` asks SQLite for counts and sums.
 """
 
 from __future__ import annotations
@@ -55,17 +56,6 @@ def _rows(store: Store, name: str, load: Callable[[Store], list[dict]]) -> list[
     return entry[name]
 
 
-def _load_reviews(store: Store) -> list[dict]:
-    rows = store.query(
-        "SELECT r.rating, r.reviewed_at, r.duration_ms, c.section, "
-        "CASE WHEN json_valid(r.before) THEN json_extract(r.before, '$.state') END AS before_state "
-        "FROM reviews r LEFT JOIN cards c ON c.id = r.card_id ORDER BY r.id"
-    )
-    for row in rows:
-        row["when"] = parse_time(row["reviewed_at"])
-    return rows
-
-
 def _load_attempts(store: Store) -> list[dict]:
     rows = store.query(
         "SELECT id, drill_id, started_at, finished_at, status, passed, total, hints_used, duration_ms "
@@ -76,25 +66,5 @@ def _load_attempts(store: Store) -> list[dict]:
     return rows
 
 
-def review_rows(store: Store, now: datetime) -> list[dict]:
-    return [row for row in _rows(store, "reviews", _load_reviews) if row["when"] <= now]
-
-
 def attempt_rows(store: Store, now: datetime) -> list[dict]:
     return [row for row in _rows(store, "attempts", _load_attempts) if row["when"] <= now]
-
-
-def _load_items(store: Store) -> list[dict]:
-    return store.query(
-        "SELECT id, section, kind, fsrs, state, due, tags, suspended FROM cards WHERE retired = 0 ORDER BY id"
-    )
-
-
-def current_items(store: Store) -> list[dict]:
-    """Every card and drill that is not retired (suspended ones included)."""
-    return _rows(store, "items", _load_items)
-
-
-def active_items(store: Store) -> list[dict]:
-    """Cards and drills that are neither retired nor suspended."""
-    return [item for item in current_items(store) if not item["suspended"]]

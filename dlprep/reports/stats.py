@@ -1,5 +1,11 @@
 """Statistics over the progress store, as pure functions of its rows and an explicit clock.
 
+The large tables are never read whole: counts, sums and per-day windows are SQL over the indexes of schema 3
+(``reviews_day`` for per-day counts and time, ``reviews_retention`` for true retention, whose
+``before_state`` is computed once when a review is written), so a report over a million reviews takes
+about the same number of queries as one over ten. Study days and the streak come from
+:mod:`dlprep.srs.days` (the study layer), never the other way round.
+
 Every function takes the store and ``now`` (an aware UTC datetime); rows dated after ``now`` are ignored,
 so a fake clock gives reproducible figures. Days are *study days*: a study day starts at
 ``day_start_hour`` local time (default 4, settings key ``day_start_hour``), so a review at 01:30 counts
@@ -22,40 +28,31 @@ Definitions:
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from dlprep.reports.rows import active_items, attempt_rows, current_items, parse_time, review_rows
+from dlprep.reports.rows import attempt_rows
 from dlprep.srs import clock
-from dlprep.srs.settings import DEFAULT_DAY_START_HOUR
+from dlprep.srs.days import DEFAULT_DAY_START_HOUR, counts_per_day, day_start_hour_setting, streak, study_day
 from dlprep.store import Store
 
+__all__ = ["day_start_hour_setting", "streak", "study_day"]
 MASTERY_STABILITY_DAYS = 21.0
 REVIEW_STATE = 2
 RETENTION_PRIOR_REVIEWS = 5
 RETENTION_PRIOR_RATE = 0.9
 
 
-def study_day(when: datetime, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None) -> date:
-    """The study day a moment belongs to (local date, shifted back by the day-start hour)."""
-    return clock.study_day(when, day_start_hour, tz)
-
-
-def day_start_hour_setting(store: Store) -> int:
-    """The ``day_start_hour`` setting (0-23), or 4 when unset or unreadable."""
-    raw = store.get_setting("day_start_hour")
-    try:
-        hour = int(json.loads(raw)) if raw is not None else DEFAULT_DAY_START_HOUR
-    except (ValueError, TypeError):
-        return DEFAULT_DAY_START_HOUR
-    return hour if 0 <= hour <= 23 else DEFAULT_DAY_START_HOUR
+def _days_ending(today: date, days: int) -> list[date]:
+    return [today - timedelta(days=k) for k in range(days - 1, -1, -1)]
 
 
 def review_count(store: Store, now: datetime) -> int:
     """All ratings up to ``now``."""
-    return len(review_rows(store, now))
+    return store.query("SELECT COUNT(*) AS n FROM reviews WHERE reviewed_at <= ?", (clock.iso(now),))[0]["n"]
 
 
 def reviews_per_day(
@@ -63,9 +60,9 @@ def reviews_per_day(
     tz: tzinfo | None = None,
 ) -> list[tuple[date, int]]:
     """Ratings per study day for the ``days`` days ending today, oldest first (zeros included)."""
-    today = study_day(now, day_start_hour, tz)
-    counts = Counter(study_day(r["when"], day_start_hour, tz) for r in review_rows(store, now))
-    return [(d, counts.get(d, 0)) for d in (today - timedelta(days=k) for k in range(days - 1, -1, -1))]
+    wanted = _days_ending(study_day(now, day_start_hour, tz), days)
+    return list(zip(wanted, counts_per_day(store, "reviews", "reviewed_at", wanted, now, day_start_hour, tz),
+                    strict=True))
 
 
 def activity_by_day(
@@ -73,26 +70,10 @@ def activity_by_day(
     tz: tzinfo | None = None,
 ) -> list[tuple[date, int]]:
     """Ratings plus drill attempts per study day (the calendar heatmap), oldest first."""
-    today = study_day(now, day_start_hour, tz)
-    counts: Counter[date] = Counter()
-    for row in review_rows(store, now) + attempt_rows(store, now):
-        counts[study_day(row["when"], day_start_hour, tz)] += 1
-    return [(d, counts.get(d, 0)) for d in (today - timedelta(days=k) for k in range(days - 1, -1, -1))]
-
-
-def streak(
-    store: Store, now: datetime, *, day_start_hour: int = DEFAULT_DAY_START_HOUR, tz: tzinfo | None = None
-) -> int:
-    """Consecutive study days with at least one rating, counting today if reviewed, else ending yesterday."""
-    days = {study_day(r["when"], day_start_hour, tz) for r in review_rows(store, now)}
-    day = study_day(now, day_start_hour, tz)
-    if day not in days:
-        day -= timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= timedelta(days=1)
-    return count
+    wanted = _days_ending(study_day(now, day_start_hour, tz), days)
+    reviews = counts_per_day(store, "reviews", "reviewed_at", wanted, now, day_start_hour, tz)
+    attempts = Counter(study_day(row["when"], day_start_hour, tz) for row in attempt_rows(store, now))
+    return [(d, n + attempts.get(d, 0)) for d, n in zip(wanted, reviews, strict=True)]
 
 
 @dataclass(frozen=True)
@@ -113,32 +94,37 @@ class Retention:
         return (self.passed + prior * RETENTION_PRIOR_RATE) / (self.total + prior)
 
 
-def _was_in_review(row: dict) -> bool:
-    return row["before_state"] == REVIEW_STATE
+def _window(now: datetime, since: datetime | None) -> tuple[str, list]:
+    sql, params = "reviewed_at <= ?", [clock.iso(now)]
+    if since is not None:
+        sql += " AND reviewed_at >= ?"
+        params.append(clock.iso(since))
+    return sql, params
 
 
 def true_retention(store: Store, now: datetime, *, since: datetime | None = None) -> Retention:
     """True retention over all sections (see the module docstring)."""
-    passed = total = 0
-    for row in review_rows(store, now):
-        if (since is None or row["when"] >= since) and _was_in_review(row):
-            total += 1
-            passed += row["rating"] >= 2
-    return Retention(passed, total)
+    window, params = _window(now, since)
+    row = store.query(
+        f"SELECT COUNT(*) AS total, COALESCE(SUM(rating >= 2), 0) AS passed FROM reviews "
+        f"WHERE before_state = {REVIEW_STATE} AND {window}", tuple(params)
+    )[0]
+    return Retention(row["passed"], row["total"])
 
 
 def retention_by_section(
     store: Store, now: datetime, *, since: datetime | None = None
 ) -> dict[str, Retention]:
     """True retention per section (exact notes heading); sections without such ratings are absent."""
-    passed: Counter[str] = Counter()
-    total: Counter[str] = Counter()
-    for row in review_rows(store, now):
-        if (since is None or row["when"] >= since) and _was_in_review(row):
-            section = row["section"] or ""
-            total[section] += 1
-            passed[section] += row["rating"] >= 2
-    return {s: Retention(passed[s], total[s]) for s in _section_order(total)}
+    window, params = _window(now, since)
+    rows = store.query(
+        "SELECT COALESCE(c.section, '') AS section, SUM(r.total) AS total, SUM(r.passed) AS passed FROM "
+        f"(SELECT card_id, COUNT(*) AS total, SUM(rating >= 2) AS passed FROM reviews "
+        f" WHERE before_state = {REVIEW_STATE} AND {window} GROUP BY card_id) AS r "
+        "LEFT JOIN cards c ON c.id = r.card_id GROUP BY 1", tuple(params)
+    )
+    found = {r["section"]: Retention(r["passed"], r["total"]) for r in rows}
+    return {s: found[s] for s in _section_order(found)}
 
 
 @dataclass
@@ -178,22 +164,32 @@ def is_mastered(item: dict) -> bool:
     return item["state"] == REVIEW_STATE and _stability(item["fsrs"]) >= MASTERY_STABILITY_DAYS
 
 
+_STABILITY = ("CASE WHEN json_valid(fsrs) AND typeof(json_extract(fsrs, '$.stability')) IN ('integer', 'real') "
+              "THEN json_extract(fsrs, '$.stability') ELSE 0 END")
+
+
 def mastery_by_section(store: Store) -> list[SectionMastery]:
     """Mastery of every section that has active items, in notes order (unknown sections last)."""
+    rows = store.query(
+        f"SELECT section, kind = 'drill' AS drill, state, "
+        f"(state = {REVIEW_STATE} AND {_STABILITY} >= ?) AS mastered, COUNT(*) AS n FROM cards "
+        "WHERE retired = 0 AND suspended = 0 GROUP BY 1, 2, 3, 4",
+        (MASTERY_STABILITY_DAYS,),
+    )
     found: dict[str, SectionMastery] = {}
-    for item in active_items(store):
-        entry = found.setdefault(item["section"], SectionMastery(item["section"]))
-        entry.total += 1
-        mastered = is_mastered(item)
-        if item["state"] == 0:
-            entry.new += 1
-        elif mastered:
-            entry.mastered += 1
+    for row in rows:
+        entry = found.setdefault(row["section"], SectionMastery(row["section"]))
+        n = row["n"]
+        entry.total += n
+        if row["state"] == 0:
+            entry.new += n
+        elif row["mastered"]:
+            entry.mastered += n
         else:
-            entry.learning += 1
-        if item["kind"] == "drill":
-            entry.drills += 1
-            entry.drills_mastered += mastered
+            entry.learning += n
+        if row["drill"]:
+            entry.drills += n
+            entry.drills_mastered += n if row["mastered"] else 0
     return [found[s] for s in _section_order(found)]
 
 
@@ -206,14 +202,17 @@ def due_forecast(
     New items are not counted (they are introduced by the daily new-card limit, not by a due date).
     """
     today = study_day(now, day_start_hour, tz)
+    wanted = [today + timedelta(days=k) for k in range(days)]
+    ends = [clock.iso(clock.day_bounds(d, day_start_hour, tz)[1]) for d in wanted]
     counts: Counter[int] = Counter()
-    for item in active_items(store):
-        if item["state"] == 0 or not item["due"]:
-            continue
-        offset = max(0, (study_day(parse_time(item["due"]), day_start_hour, tz) - today).days)
-        if offset < days:
-            counts[offset] += 1
-    return [(today + timedelta(days=k), counts.get(k, 0)) for k in range(days)]
+    if ends:
+        for state in (1, 2, 3):  # one walk of the cards_queue index per state
+            for row in store.query(
+                "SELECT due FROM cards WHERE retired = 0 AND suspended = 0 AND state = ? AND due < ?",
+                (state, ends[-1]),
+            ):
+                counts[bisect.bisect_right(ends, row["due"])] += 1
+    return [(d, counts.get(k, 0)) for k, d in enumerate(wanted)]
 
 
 @dataclass
@@ -276,9 +275,10 @@ class TimeSpent:
 
 def time_spent(store: Store, now: datetime, *, since: datetime | None = None) -> TimeSpent:
     """Time spent since ``since`` (all time when ``None``): ``reviews.duration_ms + attempts.duration_ms``."""
-    review_ms = sum(
-        r["duration_ms"] or 0 for r in review_rows(store, now) if since is None or r["when"] >= since
-    )
+    window, params = _window(now, since)
+    review_ms = store.query(
+        f"SELECT COALESCE(SUM(duration_ms), 0) AS ms FROM reviews WHERE {window}", tuple(params)
+    )[0]["ms"]
     drill_ms = sum(
         a["duration_ms"] or 0 for a in attempt_rows(store, now) if since is None or a["when"] >= since
     )
@@ -299,36 +299,40 @@ class WeakSection:
     advice: list[str] = field(default_factory=list)
 
 
-def weakest_sections(store: Store, now: datetime, *, limit: int = 5) -> list[WeakSection]:
-    """The ``limit`` weakest started sections, weakest first, each with up to two concrete next steps."""
-    retention = retention_by_section(store, now)
-    due: Counter[str] = Counter()
-    leeches: Counter[str] = Counter()
-    drill_section: dict[str, str] = {}
-    for item in current_items(store):  # leeches are usually suspended: count them anyway
-        if not item["suspended"] and item["state"] != 0 and item["due"] and parse_time(item["due"]) <= now:
-            due[item["section"]] += 1
-        if "leech" in (item["tags"] or "").split():
-            leeches[item["section"]] += 1
-        if item["id"].startswith("drill:"):
-            drill_section[item["id"].removeprefix("drill:")] = item["section"]
+def weakest_sections(
+    store: Store, now: datetime, *, limit: int = 5, mastery: list[SectionMastery] | None = None,
+    retention: dict[str, Retention] | None = None,
+) -> list[WeakSection]:
+    """The ``limit`` weakest started sections, weakest first, each with up to two concrete next steps.
+
+    ``mastery`` and ``retention`` (all time) may be passed when already computed."""
+    retention = retention_by_section(store, now) if retention is None else retention
+    due: Counter[str] = Counter({r["section"]: r["n"] for r in store.query(
+        "SELECT section, COUNT(*) AS n FROM cards WHERE retired = 0 AND suspended = 0 AND state != 0 "
+        "AND due IS NOT NULL AND due != '' AND due <= ? GROUP BY section", (clock.iso(now),))})
+    # Leeches are usually suspended: count them anyway.
+    leeches: Counter[str] = Counter({r["section"]: r["n"] for r in store.query(
+        "SELECT section, COUNT(*) AS n FROM cards WHERE retired = 0 AND tags != '' "
+        "AND (' ' || tags || ' ') LIKE '% leech %' GROUP BY section")})
+    drill_section = {r["id"].removeprefix("drill:"): r["section"] for r in store.query(
+        "SELECT id, section FROM cards WHERE retired = 0 AND substr(id, 1, 6) = 'drill:'")}
     failing: dict[str, list[str]] = defaultdict(list)
     for history in drill_history(store, now):
         if history.failing and history.drill_id in drill_section:
             failing[drill_section[history.drill_id]].append(history.drill_id)
     weak = []
-    for mastery in mastery_by_section(store):
-        if mastery.started == 0:
+    for entry_mastery in mastery_by_section(store) if mastery is None else mastery:
+        if entry_mastery.started == 0:
             continue
-        section = mastery.section
+        section = entry_mastery.section
         ret = retention.get(section, Retention())
         score = (
             (1 - ret.smoothed)
-            + 0.5 * (1 - mastery.mastered / mastery.started)
+            + 0.5 * (1 - entry_mastery.mastered / entry_mastery.started)
             + 0.1 * leeches[section]
             + 0.2 * len(failing[section])
         )
-        entry = WeakSection(section, round(score, 4), ret, mastery, due[section], leeches[section],
+        entry = WeakSection(section, round(score, 4), ret, entry_mastery, due[section], leeches[section],
                             failing[section])
         entry.advice = _advice(entry)
         weak.append(entry)

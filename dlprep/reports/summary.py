@@ -94,6 +94,8 @@ def build_report(
     """Compute the whole report at ``now``; the day-start hour defaults to the ``day_start_hour`` setting."""
     hour = stats.day_start_hour_setting(store) if day_start_hour is None else day_start_hour
     with snapshot(store):
+        mastery = stats.mastery_by_section(store)
+        retention_by_section = stats.retention_by_section(store, now)
         return Report(
             now=now,
             today=stats.study_day(now, hour, tz),
@@ -104,11 +106,11 @@ def build_report(
             streak=stats.streak(store, now, day_start_hour=hour, tz=tz),
             retention=stats.true_retention(store, now),
             retention_30d=stats.true_retention(store, now, since=now - timedelta(days=30)),
-            retention_by_section=stats.retention_by_section(store, now),
-            mastery=stats.mastery_by_section(store),
+            retention_by_section=retention_by_section,
+            mastery=mastery,
             forecast=stats.due_forecast(store, now, days=30, day_start_hour=hour, tz=tz),
             drills=stats.drill_history(store, now),
             time_all=stats.time_spent(store, now),
             time_7d=stats.time_spent(store, now, since=now - timedelta(days=7)),
-            weakest=stats.weakest_sections(store, now),
+            weakest=stats.weakest_sections(store, now, mastery=mastery, retention=retention_by_section),
         )

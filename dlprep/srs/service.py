@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
 from dlprep.content.model import Card, Deck
-from dlprep.srs import clock
+from dlprep.srs import clock, days, queue
 from dlprep.srs.plan_queue import queue_hook
+from dlprep.srs.queue import LEARNING, NEW, RELEARNING, REVIEW
 from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
 
-NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
 _SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
 
 
@@ -72,6 +72,8 @@ class StudyService:
         self.now = now
         self.tz = tz or clock.local_tz()
         self.scheduler = StudyScheduler.from_settings(self.settings, self.tz)
+        self._streak_cache: tuple | None = None
+        self._totals_cache: dict[tuple, list[dict]] = {}
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
@@ -90,8 +92,13 @@ class StudyService:
         With ``dry_run`` the counts are computed and nothing is written.
         """
         summary = SyncSummary()
+        self._totals_cache = {}
         now = clock.iso(self.now())
-        rows = self.store.query("SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", (origin,))
+        sql, params = "SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", [origin]
+        if retire_scope is not None:  # only the decks in scope are read (a start-up sync of changed files)
+            sql += f" AND deck IN ({', '.join('?' * len(retire_scope))})"
+            params.extend(sorted(retire_scope))
+        rows = self.store.query(sql, tuple(params))
         existing = {r["id"]: r for r in rows}
         seen: set[str] = set()
         with contextlib.suppress(_DryRun), self.store.transaction() as tx:
@@ -129,6 +136,7 @@ class StudyService:
                         summary.retired += 1
             if dry_run:
                 raise _DryRun
+        self._totals_cache = {}  # again: a count taken while the sync ran must not outlive it
         return summary
 
     # ----- the day's queue -------------------------------------------------------------------------
@@ -139,49 +147,65 @@ class StudyService:
     def _done_today(self) -> tuple[int, int]:
         """(new cards introduced today, review-state cards reviewed today)."""
         start, _ = self.today_bounds()
-        rows = self.store.query(
-            "SELECT json_extract(before, '$.state') AS state, COUNT(DISTINCT card_id) AS n FROM reviews "
-            "WHERE reviewed_at >= ? AND source != 'quiz' GROUP BY 1",
-            (clock.iso(start),),
-        )
-        by_state = {r["state"]: r["n"] for r in rows}
-        return by_state.get(NEW, 0), by_state.get(REVIEW, 0)
+        return queue.done_today(self.store, clock.iso(start))
 
-    def _candidates(self, deck: str | None, kinds: tuple[str, ...] | None = None) -> list[dict]:
-        now = clock.iso(self.now())
-        sql = (
-            "SELECT id, deck, section, kind, note_id, data, fsrs, state, due, lapses FROM cards "
-            "WHERE retired = 0 AND suspended = 0 AND (buried_until IS NULL OR buried_until <= ?)"
-        )
-        params: list = [now]
-        if deck is not None:
-            sql += " AND deck = ?"
-            params.append(deck)
-        if kinds:
-            sql += f" AND kind IN ({', '.join('?' * len(kinds))})"
-            params.extend(kinds)
-        return self.store.query(sql + " ORDER BY created_at, rowid", tuple(params))
+    def _scope(self, deck: str | None, kinds: tuple[str, ...] | None) -> queue.Scope:
+        return queue.Scope(now=clock.iso(self.now()), deck=deck, kinds=tuple(kinds) if kinds else None)
 
     def queue(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[list, list, list]:
-        """(learning due now, reviews due today within the limit, new within the limit)."""
-        now = self.now()
+        """(learning due now, reviews due today within the limit, new within the limit).
+
+        Rows hold the scheduling columns (no card content: see :meth:`item`)."""
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
-        rows = self._candidates(deck, kinds)
+        scope = self._scope(deck, kinds)
         hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled reviews, new order
-        learning = sorted(
-            (r for r in rows if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= now),
-            key=lambda r: r["due"],
-        )
-        reviews = sorted(
-            (r for r in rows if r["state"] == REVIEW and r["due"]
-             and (clock.parse_iso(r["due"]) < end or r["id"] in hook.pulled)),  # interview-date hook
-            key=lambda r: r["due"],
-        )
-        new = _interleave_decks(rows, [r for r in rows if r["state"] == NEW])
-        reviews = reviews[: max(0, self.settings.reviews_per_day - reviews_done)]
-        new = hook.limit_new(new, new_done)  # interview-date hook (without a date: new[:new_per_day - new_done])
+        learning = queue.learning(self.store, scope, scope.now)
+        reviews_left = self.settings.reviews_per_day - reviews_done
+        reviews = queue.reviews(self.store, scope, clock.iso(end), reviews_left)
+        if hook.pulled:  # interview-date hook: review cards pulled forward to today
+            have = {r["id"] for r in reviews}
+            extra = [r for r in queue.by_ids(self.store, scope, hook.pulled) if r["state"] == REVIEW
+                     and r["id"] not in have]
+            reviews = sorted(reviews + extra, key=lambda r: (r["due"], r["created_at"], r["rid"]))
+            reviews = reviews[: max(0, reviews_left)]
+        if hook.quota is None:  # no date: the settings' limit, new cards taking turns across decks
+            new = queue.new(self.store, scope, hook.new_limit - new_done)
+        else:
+            new = hook.limit_new(queue.new(self.store, scope, None), new_done)
         return learning, reviews, new
+
+    def _candidates(self, deck: str | None, kinds: tuple[str, ...] | None = None) -> list[dict]:
+        """Every active card of ``deck`` with its FSRS state: only the interview-date plan reads them all."""
+        where, params = self._scope(deck, kinds).where()
+        return self.store.query(
+            f"SELECT id, deck, section, kind, note_id, fsrs, state, due, lapses FROM cards WHERE {where} "
+            "ORDER BY created_at, rowid", tuple(params))
+
+    def _deck_totals(self, kinds: tuple[str, ...] | None) -> list[dict]:
+        """Cards per deck and section. Only a deck sync changes them, so they are kept until this service
+        syncs or another process writes to the database (SQLite's ``data_version`` tells)."""
+        version = self.store.query("PRAGMA data_version")[0]["data_version"]
+        key = (version, tuple(kinds) if kinds else None)
+        if key not in self._totals_cache:
+            self._totals_cache = {k: v for k, v in self._totals_cache.items() if k[0] == version}
+            self._totals_cache[key] = queue.deck_totals(self.store, kinds)
+        return self._totals_cache[key]
+
+    def queue_counts(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> tuple[int, int, int]:
+        """The sizes of :meth:`queue`'s three lists, counted in the indexes without reading any card."""
+        _, end = self.today_bounds()
+        new_done, reviews_done = self._done_today()
+        scope = self._scope(deck, kinds)
+        hook = queue_hook(self, kinds)
+        if hook.pulled or hook.quota is not None:  # an interview date: the plan decides, count its lists
+            return tuple(len(part) for part in self.queue(deck, kinds))  # type: ignore[return-value]
+        return (
+            queue.count(self.store, scope, (LEARNING, RELEARNING), due_op="<=", bound=scope.now),
+            queue.count(self.store, scope, (REVIEW,), due_op="<", bound=clock.iso(end),
+                        cap=self.settings.reviews_per_day - reviews_done),
+            queue.count(self.store, scope, (NEW,), cap=hook.new_limit - new_done),
+        )
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
         """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
@@ -192,22 +216,23 @@ class StudyService:
         new_left = max(0, hook.new_limit - new_done)
         reviews_left = max(0, self.settings.reviews_per_day - reviews_done)
         counts: dict[str, DeckCounts] = {}
-        kind_filter = f" AND kind IN ({', '.join('?' * len(kinds))})" if kinds else ""
-        for row in self.store.query(
-            f"SELECT deck, section, COUNT(*) AS n FROM cards WHERE retired = 0{kind_filter} "
-            "GROUP BY deck, section ORDER BY deck",
-            tuple(kinds or ()),
-        ):
+        for row in self._deck_totals(kinds):
             counts.setdefault(row["deck"], DeckCounts(row["deck"], row["section"])).total += row["n"]
-        for r in self._candidates(None, kinds):
-            entry = counts.setdefault(r["deck"], DeckCounts(r["deck"], r["section"]))
-            due = clock.parse_iso(r["due"]) if r["due"] else None
-            if r["state"] in (LEARNING, RELEARNING) and due and due < end:
-                entry.learning += 1
-            elif r["state"] == REVIEW and due and (due < end or r["id"] in hook.pulled):  # interview-date hook
-                entry.due = min(reviews_left, entry.due + 1)
-            elif r["state"] == NEW:
-                entry.new = min(new_left, entry.new + 1)
+        for row in queue.deck_state_counts(self.store, self._scope(None, kinds), clock.iso(end)):
+            entry = counts.get(row["deck"])
+            if entry is None:
+                continue
+            if row["state"] in (LEARNING, RELEARNING):
+                entry.learning += row["n"]
+            elif row["state"] == REVIEW:
+                entry.due = min(reviews_left, entry.due + row["n"])
+            elif row["state"] == NEW:
+                entry.new = min(new_left, entry.new + row["n"])
+        if hook.pulled:  # interview-date hook: pulled-forward reviews count as due today
+            for row in queue.by_ids(self.store, self._scope(None, kinds), hook.pulled):
+                entry = counts.get(row["deck"])
+                if entry is not None and row["state"] == REVIEW and row["due"] >= clock.iso(end):
+                    entry.due = min(reviews_left, entry.due + 1)
         return list(counts.values())
 
     def next_item(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> StudyItem | None:
@@ -216,26 +241,30 @@ class StudyService:
         New cards are spread through the reviews in proportion to how many of each remain; when
         nothing else is left, learning cards due within the learn-ahead window are shown early.
         """
-        learning, reviews, new = self.queue(deck, kinds)
-        row = None
-        if learning:
-            row = learning[0]
-        elif reviews and new:
+        scope = self._scope(deck, kinds)
+        first = queue.learning(self.store, scope, scope.now, limit=1)
+        row = first[0] if first else None
+        if row is None:
+            _, end = self.today_bounds()
             new_done, reviews_done = self._done_today()
-            new_share = (new_done + 1) / (new_done + len(new))
-            review_share = (reviews_done + 1) / (reviews_done + len(reviews))
-            row = new[0] if new_share <= review_share else reviews[0]
-        elif reviews or new:
-            row = (reviews or new)[0]
-        else:
-            ahead = self.now() + timedelta(minutes=self.settings.learn_ahead_min)
-            soon = sorted(
-                (r for r in self._candidates(deck, kinds)
-                 if r["state"] in (LEARNING, RELEARNING) and r["due"] and clock.parse_iso(r["due"]) <= ahead),
-                key=lambda r: r["due"],
-            )
-            row = soon[0] if soon else None
-        return self._item(row) if row else None
+            hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py)
+            if hook.quota is None and not hook.pulled:
+                reviews = queue.reviews(self.store, scope, clock.iso(end),
+                                        self.settings.reviews_per_day - reviews_done)
+                new = queue.new(self.store, scope, hook.new_limit - new_done)
+            else:  # the plan decides today's new cards and pulls reviews forward
+                _, reviews, new = self.queue(deck, kinds)
+            if reviews and new:
+                new_share = (new_done + 1) / (new_done + len(new))
+                review_share = (reviews_done + 1) / (reviews_done + len(reviews))
+                row = new[0] if new_share <= review_share else reviews[0]
+            elif reviews or new:
+                row = (reviews or new)[0]
+            else:
+                ahead = clock.iso(self.now() + timedelta(minutes=self.settings.learn_ahead_min))
+                soon = queue.learning(self.store, scope, ahead, limit=1)
+                row = soon[0] if soon else None
+        return self.item(row["id"]) if row else None
 
     def item(self, card_id: str) -> StudyItem | None:
         """The study item for one card (e.g. to show a card again after undoing its rating)."""
@@ -345,10 +374,7 @@ class StudyService:
             tx.execute("UPDATE cards SET suspended = ? WHERE id = ?", (int(suspended), card_id))
 
     def leeches(self) -> list[Card]:
-        rows = self.store.query(
-            "SELECT data FROM cards WHERE retired = 0 AND (' ' || tags || ' ') LIKE '% leech %' ORDER BY deck"
-        )
-        return [Card.from_data(json.loads(r["data"])) for r in rows]
+        return [Card.from_data(json.loads(r["data"])) for r in queue.leech_rows(self.store)]
 
     # ----- today's activity --------------------------------------------------------------------------
     def reviews_today(self) -> int:
@@ -356,21 +382,16 @@ class StudyService:
         return self.store.query("SELECT COUNT(*) AS n FROM reviews WHERE reviewed_at >= ?", (clock.iso(start),))[0]["n"]
 
     def streak(self) -> int:
-        """Consecutive study days with at least one rating, ending today (or yesterday if none yet today)."""
-        from dlprep.reports.stats import streak
+        """Consecutive study days with at least one rating, ending today (or yesterday if none yet today).
 
-        return streak(self.store, self.now(), day_start_hour=self.settings.day_start_hour, tz=self.tz)
-
-
-def _interleave_decks(rows: list[dict], new: list[dict]) -> list[dict]:
-    """New cards in turn from each deck: the first card of every deck, then the second of every deck, ...
-
-    A card's turn is its position among its deck's cards in ``rows`` (whatever their state), so the order
-    is the same at every call: once a deck's first new card has been studied, the other decks come next.
-    """
-    position: dict[str, int] = {}
-    seen: dict[str, int] = {}
-    for r in rows:
-        seen[r["deck"]] = seen.get(r["deck"], -1) + 1
-        position[r["id"]] = seen[r["deck"]]
-    return sorted(new, key=lambda r: position[r["id"]])  # stable: decks keep their order within a turn
+        The run that ends yesterday is kept between calls while today and the newest rating before today
+        stay the same (one index probe checks that), so a dashboard refresh probes one day, not the whole run.
+        """
+        now, hour = self.now(), self.settings.day_start_hour
+        today = clock.study_day(now, hour, self.tz)
+        start, _ = clock.day_bounds(today, hour, self.tz)
+        key = (today, days.last_review_before(self.store, start))
+        if self._streak_cache is None or self._streak_cache[0] != key:
+            before = days.run_ending(self.store, today - timedelta(days=1), now, day_start_hour=hour, tz=self.tz)
+            self._streak_cache = (key, before)
+        return self._streak_cache[1] + (today in days.reviewed_days(self.store, [today], now, hour, self.tz))

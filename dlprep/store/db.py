@@ -13,6 +13,7 @@ from dlprep.errors import StoreError
 from dlprep.store.migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+MIGRATION_COPIES_KEPT = 2
 BUSY_TIMEOUT_MS = 30_000
 
 
@@ -121,6 +122,12 @@ def _read_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
+def _copy_order(path: Path) -> tuple[int, str]:
+    """Sort key of ``progress-v<version>-<time>.db``: version as a number, then time."""
+    version, _, stamp = path.stem.removeprefix("progress-v").partition("-")
+    return (int(version) if version.isdigit() else -1, stamp)
+
+
 def _migrate(store: Store, backup_dir: Path | None) -> None:
     conn = store.conn
     with store.lock:
@@ -135,6 +142,10 @@ def _migrate(store: Store, backup_dir: Path | None) -> None:
     if current > 0 and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         store.backup_to(backup_dir / f"progress-v{current}-{stamp}.db")
+        # Keep the copies from before the last two migrations (names sort by version, then time).
+        copies = sorted(backup_dir.glob("progress-v*-*.db"), key=_copy_order)
+        for old in copies[:-MIGRATION_COPIES_KEPT]:
+            old.unlink(missing_ok=True)
     with store.transaction() as tx:
         # Re-read inside the write lock: another process may have migrated meanwhile.
         current = _read_version(tx)

@@ -83,7 +83,35 @@ MIGRATIONS: list[list[str]] = [
             answered_at TEXT NOT NULL
         )""",
     ],
-    # 3: typed answers to explain cards, kept with the review they led to.
+    # 3: indexes that keep the hot paths independent of the collection's size (100k cards, 1M reviews).
+    # SQLite uses a partial index only when the query repeats its WHERE condition: the queries in
+    # dlprep.srs.queue and dlprep.reports.stats do.
+    [
+        # The next learning/review card (ORDER BY due LIMIT n), for all decks and for one deck.
+        # kind and buried_until ride along so that their filters are tested in the index, before the row;
+        # with deck too, the dashboard counts the cards due (and the new ones) per deck from this index alone.
+        "CREATE INDEX cards_queue ON cards(state, due, created_at, kind, buried_until, deck) "
+        "WHERE retired = 0 AND suspended = 0",
+        "CREATE INDEX cards_deck_queue ON cards(deck, state, due, created_at, kind, buried_until) "
+        "WHERE retired = 0 AND suspended = 0",
+        # The next new card (ORDER BY created_at, rowid LIMIT n).
+        "CREATE INDEX cards_new ON cards(state, created_at) WHERE retired = 0 AND suspended = 0",
+        "CREATE INDEX cards_deck_new ON cards(deck, state, created_at) WHERE retired = 0 AND suspended = 0",
+        # Per-deck counts for the dashboard, read from the index alone.
+        "CREATE INDEX cards_counts ON cards(deck, section, kind, suspended, state, due, buried_until) "
+        "WHERE retired = 0",
+        # Cloze siblings, and the (few) cards that carry tags such as leech.
+        "CREATE INDEX cards_note ON cards(note_id)",
+        "CREATE INDEX cards_tagged ON cards(deck) WHERE retired = 0 AND tags != ''",
+        # The state a rating was given in, computed once when the review is written (true retention).
+        "ALTER TABLE reviews ADD COLUMN before_state INTEGER GENERATED ALWAYS AS "
+        "(CASE WHEN json_valid(before) THEN json_extract(before, '$.state') END) VIRTUAL",
+        "CREATE INDEX reviews_retention ON reviews(before_state, card_id, rating, reviewed_at)",
+        # Per-day counts and time spent, read from the index alone; it replaces reviews_time.
+        "CREATE INDEX reviews_day ON reviews(reviewed_at, duration_ms, source)",
+        "DROP INDEX reviews_time",
+    ],
+    # 4: typed answers to explain cards, kept with the review they led to.
     [
         """CREATE TABLE typed_answers (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -101,7 +129,7 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER typed_answers_follow_review AFTER DELETE ON reviews
            BEGIN DELETE FROM typed_answers WHERE review_id = old.id; END""",
     ],
-    # 4: mock interviews and their questions.
+    # 5: mock interviews and their questions.
     [
         """CREATE TABLE mock_sessions (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -128,7 +156,7 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX mock_items_session ON mock_items(session_id)",
     ],
-    # 5: the seed (and the typed answer) of each review of a [gen] card, so the review can be shown again.
+    # 6: the seed (and the typed answer) of each review of a [gen] card, so the review can be shown again.
     [
         """CREATE TABLE gen_reviews (
             review_id INTEGER PRIMARY KEY,

@@ -150,7 +150,7 @@ def test_export_to_an_unwritable_path_says_so(home):
         backup.export_progress(store, blocker / "p.json")
 
 
-def test_daily_backup_once_a_day_keeps_the_last_seven(home):
+def test_daily_backup_once_a_day_keeps_the_last_two(home):
     store = open_store(home / "p.db")
     build_history(store)
     folder = home / "backups"
@@ -159,7 +159,38 @@ def test_daily_backup_once_a_day_keeps_the_last_seven(home):
     assert all(made)
     assert backup.maybe_daily_backup(store, folder, start + timedelta(days=8, hours=5)) is None
     names = sorted(p.name for p in folder.iterdir())
-    assert names == [f"daily-2026-03-{d:02d}.db" for d in range(3, 10)]
+    assert names == ["daily-2026-03-08.db", "daily-2026-03-09.db"]
     copy = sqlite3.connect(folder / "daily-2026-03-09.db")
     assert copy.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 8
     copy.close()
+
+
+def test_files_in_the_previous_layout_still_import(home):
+    """The earlier export wrote the whole document at once (indent 1, cards first): it must still import."""
+    path, target = _exported(home)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["tables"] = {table: document["tables"][table] for table in backup.TABLES}
+    old = {key: document[key] for key in ("format", "format_version", "schema_version", "exported_at",
+                                          "checksum", "tables")}
+    path.write_text(json.dumps(old, ensure_ascii=False, indent=1), encoding="utf-8")
+    summary = backup.import_progress(target, path)
+    assert (summary["reviews"], summary["cards"], summary["cards_reset"]) == (8, 7, 1)
+
+
+def test_import_reads_rows_across_chunk_boundaries(home, monkeypatch):
+    """With a tiny read size every row, key and number is cut across reads, and the result is the same."""
+    source = open_store(home / "a" / "p.db")
+    _fill(source)
+    path = home / "p.json"
+    backup.export_progress(source, path)
+    monkeypatch.setattr(backup, "_CHUNK", 7)
+    target = open_store(home / "b" / "p.db")
+    backup.import_progress(target, path)
+    assert backup.progress_snapshot(source) == backup.progress_snapshot(target)
+    text = path.read_text(encoding="utf-8")
+    assert '"rating":1' in text
+    path.write_text(text.replace('"rating":1', '"rating":2', 1), encoding="utf-8")
+    before = backup.progress_snapshot(target)
+    with pytest.raises(backup.BackupError, match="checksum mismatch"):
+        backup.import_progress(target, path)
+    assert backup.progress_snapshot(target) == before

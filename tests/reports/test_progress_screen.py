@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import UTC
 
 from textual.app import App
@@ -25,6 +26,8 @@ async def test_progress_screen_shows_the_reports(history_store):
     app = ProgressApp(history_store)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ProgressScreen)
         summary = str(screen.query_one("#summary", Static).render())
@@ -46,7 +49,9 @@ async def test_progress_screen_shows_the_reports(history_store):
 
         add_review(history_store, "a1", 3, "2026-03-10T11:00", 2)
         await pilot.press("r")
+        await app.workers.wait_for_complete()
         await pilot.pause()
+        assert not screen.query_one("#progress").loading
         assert screen.query_one("#reviews", Sparkline).data[-1] == 3
         assert "8 reviews" in str(screen.query_one("#summary", Static).render())
 
@@ -55,5 +60,40 @@ async def test_progress_screen_shows_the_reports(history_store):
         assert not isinstance(app.screen, ProgressScreen)
 
 
+class SlowProgressScreen(ProgressScreen):
+    """Builds its report only when the test lets it."""
+
+    release = threading.Event()
+
+    def _build(self):
+        assert self.release.wait(10)
+        return super()._build()
+
+
+async def test_the_report_is_built_in_a_worker_behind_a_loading_indicator(history_store):
+    class SlowApp(App):
+        def on_mount(self) -> None:
+            self.push_screen(SlowProgressScreen(history_store, now=at(NOW), tz=UTC))
+
+    SlowProgressScreen.release.clear()
+    app = SlowApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#progress").loading  # the UI is up and responsive while it builds
+        assert "Reading your history" in str(screen.query_one("#summary", Static).render())
+        SlowProgressScreen.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.query_one("#progress").loading
+        assert "Streak 3 days" in str(screen.query_one("#summary", Static).render())
+
+
+async def _report_ready(pilot) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 def test_progress_screen_snapshot(history_store, snap_compare):
-    assert snap_compare(ProgressApp(history_store), terminal_size=(80, 24))
+    assert snap_compare(ProgressApp(history_store), terminal_size=(80, 24), run_before=_report_ready)

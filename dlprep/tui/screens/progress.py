@@ -1,6 +1,9 @@
 """The progress screen: activity heatmap, reviews per day, retention and mastery per section, the 30-day
 forecast and drill results. Every figure comes from :mod:`dlprep.reports`; nothing here runs SQL.
 
+The report is built in a worker thread (a large history takes a moment) while the screen shows a loading
+indicator; the figures appear when it is done, and ``r`` builds it again the same way.
+
 Built from Textual's own widgets (Static with Rich text, Sparkline, DataTable) in one scrolling column
 that reads at 80x24.
 """
@@ -10,12 +13,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, tzinfo
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Sparkline, Static
 
+from dlprep.errors import DlprepError
 from dlprep.reports.render_text import bar, duration
 from dlprep.reports.summary import Report, build_report
 from dlprep.sections import section_title
@@ -91,55 +96,75 @@ class ProgressScreen(Screen):
         self.store = store
         self.fixed_now = now
         self.tz = tz
-        self.report = self._build()
+        self.report: Report | None = None
 
     def _build(self) -> Report:
         return build_report(self.store, self.fixed_now or datetime.now(UTC), tz=self.tz)
 
     def compose(self) -> ComposeResult:
-        report = self.report
         yield Header()
         with VerticalScroll(id="progress"):
-            yield Static(self._summary(report), id="summary")
+            yield Static("Reading your history…", id="summary")
             yield Static("Activity (reviews and drill runs)", classes="title")
-            yield Static(heatmap_text(report), id="heatmap")
-            counts = [n for _, n in report.reviews_per_day]
-            yield Static(f"Reviews per day, last {len(counts)} days (max {max(counts, default=0)})",
-                         classes="title")
-            yield Sparkline(counts, id="reviews", summary_function=max)
-            yield Static(_span_caption(report.reviews_per_day), classes="caption")
-            due = [n for _, n in report.forecast]
-            yield Static(f"Due in the next 30 days: {report.due_today} today, {sum(due[:7])} this week, "
-                         f"{sum(due)} in all (max {max(due, default=0)} a day)", classes="title")
-            yield Sparkline(due, id="forecast", summary_function=max)
-            yield Static(_span_caption(report.forecast), classes="caption")
+            yield Static(id="heatmap")
+            yield Static("Reviews per day", id="reviews-title", classes="title")
+            yield Sparkline([], id="reviews", summary_function=max)
+            yield Static(id="reviews-caption", classes="caption")
+            yield Static("Due in the next 30 days", id="forecast-title", classes="title")
+            yield Sparkline([], id="forecast", summary_function=max)
+            yield Static(id="forecast-caption", classes="caption")
             yield Static("Sections: mastery and true retention", classes="title")
             yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
-            drills = sum(m.drills for m in report.mastery)
-            mastered = sum(m.drills_mastered for m in report.mastery)
-            yield Static(f"Drills: {mastered} of {drills} mastered", id="drills-title", classes="title")
+            yield Static("Drills", id="drills-title", classes="title")
             yield DataTable(id="drills", cursor_type="row", zebra_stripes=True)
-            yield Static(self._next_steps(report), id="next")
+            yield Static(id="next")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = "Progress"
-        self._fill_tables()
+        self.action_reload()
 
     def action_reload(self) -> None:
-        self.report = self._build()
-        self.query_one("#summary", Static).update(self._summary(self.report))
-        self.query_one("#heatmap", Static).update(heatmap_text(self.report))
-        self.query_one("#reviews", Sparkline).data = [n for _, n in self.report.reviews_per_day]
-        self.query_one("#forecast", Sparkline).data = [n for _, n in self.report.forecast]
-        self.query_one("#next", Static).update(self._next_steps(self.report))
-        drills = sum(m.drills for m in self.report.mastery)
-        mastered = sum(m.drills_mastered for m in self.report.mastery)
-        self.query_one("#drills-title", Static).update(f"Drills: {mastered} of {drills} mastered")
-        self._fill_tables()
+        """Build the report again in the background; the loading indicator shows until it is ready."""
+        self.query_one("#progress", VerticalScroll).loading = True
+        self.load_report()
 
-    def _fill_tables(self) -> None:
-        report = self.report
+    @work(thread=True, exclusive=True, group="progress-report")
+    def load_report(self) -> None:
+        try:
+            report = self._build()
+        except DlprepError as exc:
+            self.app.call_from_thread(self._failed, str(exc))
+            return
+        self.app.call_from_thread(self._show, report)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#progress", VerticalScroll).loading = False
+        self.query_one("#summary", Static).update(f"The progress report could not be built: {message}")
+
+    def _show(self, report: Report) -> None:
+        self.report = report
+        self.query_one("#summary", Static).update(self._summary(report))
+        self.query_one("#heatmap", Static).update(heatmap_text(report))
+        counts = [n for _, n in report.reviews_per_day]
+        self.query_one("#reviews-title", Static).update(
+            f"Reviews per day, last {len(counts)} days (max {max(counts, default=0)})")
+        self.query_one("#reviews", Sparkline).data = counts
+        self.query_one("#reviews-caption", Static).update(_span_caption(report.reviews_per_day))
+        due = [n for _, n in report.forecast]
+        self.query_one("#forecast-title", Static).update(
+            f"Due in the next 30 days: {report.due_today} today, {sum(due[:7])} this week, "
+            f"{sum(due)} in all (max {max(due, default=0)} a day)")
+        self.query_one("#forecast", Sparkline).data = due
+        self.query_one("#forecast-caption", Static).update(_span_caption(report.forecast))
+        self.query_one("#next", Static).update(self._next_steps(report))
+        drills = sum(m.drills for m in report.mastery)
+        mastered = sum(m.drills_mastered for m in report.mastery)
+        self.query_one("#drills-title", Static).update(f"Drills: {mastered} of {drills} mastered")
+        self._fill_tables(report)
+        self.query_one("#progress", VerticalScroll).loading = False
+
+    def _fill_tables(self, report: Report) -> None:
         sections = self.query_one("#sections", DataTable)
         sections.clear(columns=True)
         sections.add_columns("Section", "Mastery", "Retention", "Items")
