@@ -110,9 +110,9 @@ class DashboardScreen(Screen):
         for c in counts:
             table.add_row(escape(c.deck), _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"),
                           str(c.total), key=c.deck)
-        due = sum(len(part) for part in study.queue(kinds=CARD_KINDS))
-        drill_learning, drill_reviews, _new_drills = study.queue(kinds=("drill",))
-        drills = len(drill_learning) + len(drill_reviews)
+        due = sum(study.queue_counts(kinds=CARD_KINDS))  # counted in the indexes, no card read
+        drill_learning, drill_reviews, _new_drills = study.queue_counts(kinds=("drill",))
+        drills = drill_learning + drill_reviews
         streak = study.streak()
         self.query_one("#today", Static).update(
             f"[b]{study.reviews_today()}[/b] reviews today · streak [b]{streak}[/b] day{'s' if streak != 1 else ''}"

@@ -212,11 +212,11 @@ class ReviewScreen(Screen):
         kind = self.query_one("#card-kind", Static)
         meta = self.query_one("#card-meta", Static)
         study = self.services.study
-        _, reviews, new = study.queue(self.deck, kinds=CARD_KINDS)
+        _, reviews, new = study.queue_counts(self.deck, kinds=CARD_KINDS)
         # Learning cards still to come today, not only those due this minute (as Anki counts them).
         learning = sum(c.learning for c in study.deck_counts(kinds=CARD_KINDS) if self.deck in (None, c.deck))
         self.query_one("#card-counts", Static).update(
-            f"[dodger_blue1]{len(new)}[/] new · [red]{learning}[/] learn · [green]{len(reviews)}[/] due"
+            f"[dodger_blue1]{new}[/] new · [red]{learning}[/] learn · [green]{reviews}[/] due"
         )
         if self.item is None:
             kind.update("")
