@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from dlprep.content.model import Deck, DeckIssue
-from dlprep.content.parser import parse_deck
 
 
 def deck_files(folder: Path) -> dict[str, list[int]]:
@@ -32,6 +31,8 @@ def load_deck_files(
     seen = {} if seen is None else seen
     decks: list[Deck] = []
     issues: list[DeckIssue] = []
+    from dlprep.content.parser import parse_deck  # markdown-it and yaml: only once a file is to be parsed
+
     for path in paths:
         deck = parse_deck(path)
         kept = []

@@ -12,6 +12,8 @@ from textual.screen import Screen
 from dlprep.services import Services, open_services
 from dlprep.tui.screens.dashboard import DashboardScreen
 
+HELPERS_DELAY_S = 1.5
+
 
 class DlprepApp(App):
     """Concept cards and drills for deep-learning interviews."""
@@ -32,7 +34,9 @@ class DlprepApp(App):
         self.seed = seed  # fixes the shuffle of multiple-choice options (tests, snapshots)
 
     def on_mount(self) -> None:
-        self.call_after_refresh(self.services.start_helpers)  # after the first paint
+        # The trusted compute process starts a moment after the first paint: started at once, its start-up
+        # competes with the first screen for the two cores. A drill opened sooner starts it itself.
+        self.set_timer(HELPERS_DELAY_S, self.services.start_helpers)
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.services)

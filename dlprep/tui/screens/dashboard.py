@@ -57,7 +57,9 @@ class DashboardScreen(Screen):
         yield Header()
         with Vertical(id="dashboard"):
             yield Static(id="today")
-            yield Static(id="plan")
+            plan = Static(id="plan")  # the interview-date line, shown once a date is set
+            plan.display = False
+            yield plan
             yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
             yield Static(id="notices")
         yield Footer()
@@ -133,6 +135,8 @@ class DashboardScreen(Screen):
         except DlprepError as exc:
             line = f"Interview plan unavailable: {exc}"
         plan = self.query_one("#plan", Static)
+        if not line and not plan.display:
+            return  # no date, nothing shown: leave the screen alone
         self.app.call_from_thread(plan.update, escape(line) if line else "")
         self.app.call_from_thread(setattr, plan, "display", bool(line))
 
