@@ -85,6 +85,14 @@ def render_text(report: Report) -> str:
                              f"{'s' if h.attempts != 1 else ''}, {state}, best {h.best_passed}/"
                              f"{h.total_cases}{first}", WIDTH))
         out.append("")
+    if report.mocks:
+        scores = [round(100 * m.overall) for m in report.mocks]
+        out.append(f"Mock interviews  {len(scores)} finished · last {scores[-1]}% · best {max(scores)}% · "
+                   f"{sparkline(scores)}")
+        for m in report.mocks[-5:]:
+            parts = ", ".join(f"{name} {100 * score:.0f}%" for name, score in m.parts.items())
+            out.append(_clip(f"  {m.started_at.date().isoformat()}  {100 * m.overall:3.0f}%  ({parts})", WIDTH))
+        out.append("")
     if report.weakest:
         out.append("Study next")
         for rank, w in enumerate(report.weakest, start=1):

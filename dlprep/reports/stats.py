@@ -366,3 +366,29 @@ def _section_order(names) -> list[str]:
         known = []
     rank = {name: i for i, name in enumerate(known)}
     return sorted(names, key=lambda s: (rank.get(s, len(rank)), s))
+
+
+@dataclass
+class MockScore:
+    """One finished mock interview: when (UTC), overall and per-part scores (0-1)."""
+
+    session: int
+    started_at: datetime
+    overall: float
+    parts: dict[str, float]
+
+
+def mock_scores(store: Store, now: datetime) -> list[MockScore]:
+    """Finished mock interviews up to ``now``, oldest first (abandoned ones have no score)."""
+
+    out = []
+    for row in store.query(
+        "SELECT id, started_at, score, report FROM mock_sessions WHERE status = 'finished' AND started_at <= ? "
+        "ORDER BY started_at, id", (clock.iso(now),),
+    ):
+        try:
+            parts = {p: float(v["score"]) for p, v in json.loads(row["report"] or "{}").get("parts", {}).items()}
+        except (ValueError, TypeError, AttributeError, KeyError):
+            parts = {}
+        out.append(MockScore(row["id"], clock.parse_iso(row["started_at"]), float(row["score"] or 0.0), parts))
+    return out

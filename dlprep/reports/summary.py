@@ -31,6 +31,7 @@ class Report:
     time_all: stats.TimeSpent
     time_7d: stats.TimeSpent
     weakest: list[stats.WeakSection]
+    mocks: list[stats.MockScore]
 
     @property
     def due_today(self) -> int:
@@ -84,6 +85,11 @@ class Report:
                 }
                 for w in self.weakest
             ],
+            "mocks": [
+                {"session": m.session, "started_at": m.started_at.isoformat(), "overall": m.overall,
+                 "parts": m.parts}
+                for m in self.mocks
+            ],
         }
 
 
@@ -113,4 +119,5 @@ def build_report(
             time_all=stats.time_spent(store, now),
             time_7d=stats.time_spent(store, now, since=now - timedelta(days=7)),
             weakest=stats.weakest_sections(store, now, mastery=mastery, retention=retention_by_section),
+            mocks=stats.mock_scores(store, now),
         )

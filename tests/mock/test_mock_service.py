@@ -136,3 +136,23 @@ def test_report_is_json_ready(mocks, grader) -> None:
     answer_everything(run, right=True)
     run.end_part()
     assert json.loads(json.dumps(run.finish()))["parts"]["coding"]["answered"] == 0
+
+
+def test_finished_mocks_show_in_the_report_over_time(mocks, services, grader, ticker) -> None:
+    from dlprep.reports.render_text import render_text
+    from dlprep.reports.summary import build_report
+
+    for seed, right in ((8, False), (9, True)):
+        run = mocks.plan(seed=seed)
+        answer_everything(run, right=right)
+        run.end_part()
+        run.finish()
+        ticker.advance(3600)
+    mocks.plan(seed=10).abandon()
+    report = build_report(services.store, services.study.now())
+    scores = [m.overall for m in report.mocks]
+    expected = [m["overall"] for m in mock_history(services.store) if m["status"] == "finished"]
+    assert len(scores) == 2 and scores == expected and scores[0] < scores[1]
+    assert report.to_dict()["mocks"][1]["parts"]["rapid"] == 1.0
+    text = render_text(report)
+    assert f"Mock interviews  2 finished · last {round(100 * scores[1])}%" in text

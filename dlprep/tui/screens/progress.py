@@ -115,6 +115,9 @@ class ProgressScreen(Screen):
             yield Static(id="forecast-caption", classes="caption")
             yield Static("Sections: mastery and true retention", classes="title")
             yield DataTable(id="sections", cursor_type="row", zebra_stripes=True)
+            yield Static("Mock interviews", id="mocks-title", classes="title")
+            yield Sparkline([], id="mocks", summary_function=max)
+            yield Static(id="mocks-caption", classes="caption")
             yield Static("Drills", id="drills-title", classes="title")
             yield DataTable(id="drills", cursor_type="row", zebra_stripes=True)
             yield Static(id="next")
@@ -158,6 +161,13 @@ class ProgressScreen(Screen):
         self.query_one("#forecast", Sparkline).data = due
         self.query_one("#forecast-caption", Static).update(_span_caption(report.forecast))
         self.query_one("#next", Static).update(self._next_steps(report))
+        scores = [round(100 * m.overall) for m in report.mocks]
+        self.query_one("#mocks-title", Static).update(
+            f"Mock interviews: {len(scores)} finished, last {scores[-1]}%, best {max(scores)}%" if scores
+            else "Mock interviews: none yet (m on the dashboard)")
+        self.query_one("#mocks", Sparkline).data = scores or [0]
+        self.query_one("#mocks-caption", Static).update(
+            "  ".join(f"{m.started_at.date().isoformat()} {100 * m.overall:.0f}%" for m in report.mocks[-6:]))
         drills = sum(m.drills for m in report.mastery)
         mastered = sum(m.drills_mastered for m in report.mastery)
         self.query_one("#drills-title", Static).update(f"Drills: {mastered} of {drills} mastered")
