@@ -11,7 +11,7 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip 2>&1 | grep -v 'is ignored' || true
 	$(BIN)/python -m pip install --quiet -e '.[test,optimizer]' 2>&1 | grep -v 'is ignored' || true
-	$(BIN)/python -c "import dlprep, textual, fsrs, torch, pytest" 
+	$(BIN)/python -c "import dlprep, textual, fsrs, torch, pytest, snowballstemmer, hatchling"
 	touch $(STAMP)
 
 run: $(STAMP)
