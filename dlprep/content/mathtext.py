@@ -105,9 +105,15 @@ def _after_macro_name(text: str, i: int) -> bool:
     return j < i and j > 0 and text[j - 1] == "\\"
 
 
+# A control word swallows the spaces after it (TeX's rule), so "\\epsilon = x" would read "ε= x". An empty
+# group after the word keeps them, except before an argument, a script or another group.
+_SPACE_AFTER_WORD = re.compile(r"(\\[A-Za-z]+)(?=\s+[^\s{\[_^\\])")
+
+
 def latex_to_unicode(latex: str) -> str:
     """Convert one LaTeX math expression to plain Unicode text."""
     try:
+        latex = _SPACE_AFTER_WORD.sub(r"\1{}", latex)
         nodes, _, _ = LatexWalker(_scripts(latex), tolerant_parsing=False).get_latex_nodes()
         text = _converter().nodelist_to_text(nodes)
     except Exception:  # pylatexenc raises several types on malformed input; show the source instead

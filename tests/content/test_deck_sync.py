@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dlprep.content import loader
+from dlprep.content import loader, parser
 from dlprep.services import open_services
 
 
@@ -24,13 +24,13 @@ def _write(folder: Path, name: str, deck: str, cards: dict[str, str], *, bump: i
 @pytest.fixture
 def parsed(monkeypatch) -> list[str]:
     names: list[str] = []
-    real = loader.parse_deck
+    real = parser.parse_deck  # the loader imports it when a file is to be parsed
 
     def counting(path):
         names.append(Path(path).name)
         return real(path)
 
-    monkeypatch.setattr(loader, "parse_deck", counting)
+    monkeypatch.setattr(parser, "parse_deck", counting)
     return names
 
 

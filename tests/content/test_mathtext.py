@@ -36,3 +36,14 @@ def test_display_math_over_several_lines_is_rendered_and_code_is_not() -> None:
     """Multi-line ``$$`` blocks used to stay raw LaTeX (each line was rendered on its own)."""
     markdown = "Loss:\n$$\n\\frac{1}{N}\n\\sum_i x_i^2\n$$\nCode: `$$x$$`\n```\n$$\nraw\n$$\n```"
     assert render_math(markdown) == "Loss:\n1/N ∑ᵢ xᵢ²\nCode: `$$x$$`\n```\n$$\nraw\n$$\n```"
+
+
+@pytest.mark.parametrize(("latex", "text"), [
+    ("$\\epsilon = 10^{-8}$", "ε = 10⁻⁸"),
+    ("$\\sigma + \\epsilon$", "σ + ε"),
+    ("$N \\times N$", "N × N"),
+    ("$\\gamma \\frac{x-\\mu}{\\sqrt{\\sigma^2+\\epsilon}} + \\beta$", "γ(x-μ)/√(σ²+ε) + β"),
+    ("$\\beta_1$", "β₁"),
+])
+def test_a_space_after_a_symbol_stays_where_it_was_typed(latex: str, text: str) -> None:
+    assert render_math(latex) == text
