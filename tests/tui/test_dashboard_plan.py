@@ -23,3 +23,31 @@ async def test_no_line_without_a_date_and_the_plan_line_with_one(make_app) -> No
         text = str(plan.render())
         assert plan.display and text.startswith("Interview in 20 days · expected recall ")
         assert "if you stop now) · today: " in text and " new, " in text
+
+
+async def test_the_date_is_set_and_cleared_from_the_dashboard(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"2026-02-01", "enter")  # in the past: refused, nothing stored
+        await pilot.pause()
+        assert InterviewGoal.load(app.services.store) is None
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press(*"2026-03-22", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert InterviewGoal.load(app.services.store).date == date(2026, 3, 22)
+        plan = app.screen.query_one("#plan", Static)
+        assert plan.display and str(plan.render()).startswith("Interview in 20 days")
+        await pilot.press("i")
+        await pilot.pause()
+        field = app.screen.query_one("#date-input")
+        assert field.value == "2026-03-22"
+        field.value = ""
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert InterviewGoal.load(app.services.store) is None and not plan.display

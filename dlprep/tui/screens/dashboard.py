@@ -45,6 +45,7 @@ class DashboardScreen(Screen):
         Binding("d", "open('d')", "Drills"),
         Binding("b", "open('b')", "Cards"),
         Binding("m", "mock", "Mock"),
+        Binding("i", "interview_date", "Interview date", show=False),
     ]
 
     def __init__(self, services: Services) -> None:
@@ -206,6 +207,35 @@ class DashboardScreen(Screen):
             yield SystemCommand(f"Drill: {spec.id}", spec.title, lambda d=spec.id: self.open_drill(d))
         for name in self.deck_names:
             yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
+
+    def action_interview_date(self) -> None:
+        """Set (or clear) the interview date the study plan aims at; see ``dlprep plan``."""
+        from dlprep.srs import clock
+        from dlprep.srs.plan import InterviewGoal, PlanError, parse_goal
+        from dlprep.tui.widgets.date_prompt import DatePrompt
+
+        store, study = self.services.store, self.services.study
+        goal = InterviewGoal.load(store)
+
+        def chosen(text: str | None) -> None:
+            if text is None:
+                return
+            if not text:
+                if InterviewGoal.clear(store):
+                    self.notify("Interview date cleared: normal scheduling.")
+                self.refresh_counts()
+                return
+            today = clock.study_day(study.now(), study.settings.day_start_hour, study.tz)
+            try:
+                new = parse_goal(text, today, goal.budget_min if goal else None, goal.target if goal else None)
+            except PlanError as exc:
+                self.notify(escape(str(exc)), severity="error")
+                return
+            new.save(store)
+            self.notify(f"Interview date set to {new.date.isoformat()}.")
+            self.refresh_counts()
+
+        self.app.push_screen(DatePrompt(goal.date.isoformat() if goal else ""), chosen)
 
     def action_mock(self) -> None:
         """A 45-minute mock interview: rapid fire, concepts, coding (see dlprep.mock)."""

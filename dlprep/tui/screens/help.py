@@ -13,11 +13,12 @@ SECTIONS = {
 **Dashboard**
 - `r` review everything due · `enter` review the highlighted deck
 - `b` card browser · `p` progress · `t` quiz (test yourself) · `d` drills
+- `m` mock interview · `i` interview date (the study plan aims at it; empty clears it)
 - `ctrl+p` command palette (screens, decks and drills by name) · `?` or `F1` this help · `q` quit
 """,
     "review": """\
 **Review**
-- `space` reveal the answer
+- `space` reveal the answer · on an explain card, `t` types the answer first (enter submits)
 - `1` Again · `2` Hard · `3` Good · `4` Easy (the interval each gives is shown on its key)
 - multiple choice: `a`-`d` to answer (the options are shuffled each time), then `space` accepts the
   suggested rating or `1`-`4` overrides it
