@@ -106,14 +106,24 @@ def _after_macro_name(text: str, i: int) -> bool:
 
 
 # A control word swallows the spaces after it (TeX's rule), so "\\epsilon = x" would read "ε= x". An empty
-# group after the word keeps them, except before an argument, a script or another group.
-_SPACE_AFTER_WORD = re.compile(r"(\\[A-Za-z]+)(?=\s+[^\s{\[_^\\])")
+# group after the word keeps them where a reader expects a space: before an operator or punctuation, and
+# around a binary operator or relation ("N \\times N", "\\alpha \\cdot x"); not before a letter
+# ("\\alpha x" reads "αx"), an argument, a script or another control word.
+_OPERATORS = ("times|cdot|pm|mp|div|le|leq|ge|geq|neq|ne|approx|sim|simeq|equiv|propto|to|rightarrow|leftarrow|"
+              "Rightarrow|mapsto|in|notin|subset|subseteq|cup|cap|otimes|oplus|odot|ll|gg")
+_SPACE_AFTER_WORD = re.compile(
+    r"(\\[A-Za-z]+)(?=\s+(?:[^\s\w{\[_^\\]|\\(?:" + _OPERATORS + r")(?![A-Za-z])))"
+    r"|(\\(?:" + _OPERATORS + r"))(?![A-Za-z])(?=\s+[^\s{\[_^])")
+
+
+def _keep_space(match: re.Match) -> str:
+    return (match.group(1) or match.group(2)) + "{}"
 
 
 def latex_to_unicode(latex: str) -> str:
     """Convert one LaTeX math expression to plain Unicode text."""
     try:
-        latex = _SPACE_AFTER_WORD.sub(r"\1{}", latex)
+        latex = _SPACE_AFTER_WORD.sub(_keep_space, latex)
         nodes, _, _ = LatexWalker(_scripts(latex), tolerant_parsing=False).get_latex_nodes()
         text = _converter().nodelist_to_text(nodes)
     except Exception:  # pylatexenc raises several types on malformed input; show the source instead

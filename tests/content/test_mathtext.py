@@ -44,6 +44,9 @@ def test_display_math_over_several_lines_is_rendered_and_code_is_not() -> None:
     ("$N \\times N$", "N × N"),
     ("$\\gamma \\frac{x-\\mu}{\\sqrt{\\sigma^2+\\epsilon}} + \\beta$", "γ(x-μ)/√(σ²+ε) + β"),
     ("$\\beta_1$", "β₁"),
+    ("$y = \\alpha x$", "y = αx"),
+    ("$\\alpha \\cdot x$", "α · x"),
+    ("$a \\le b$", "a ≤ b"),
 ])
 def test_a_space_after_a_symbol_stays_where_it_was_typed(latex: str, text: str) -> None:
     assert render_math(latex) == text
