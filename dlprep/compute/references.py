@@ -80,16 +80,7 @@ def prepare(header: dict, blobs: list[bytes]) -> tuple[dict, list[bytes]]:
     out: list[bytes] = []
     tree = wire.encode_value(cases, out)
     case_blobs = len(out)
-    expected = []
-    for values in outputs:
-        row = []
-        for value in values:
-            if value is None:
-                row.append(None)
-            else:
-                out.append(wire.array_bytes(value))
-                row.append(len(out) - 1)
-        expected.append(row)
+    expected = wire.encode_rows(outputs, out)
     reply = {"cases": tree, "case_blobs": case_blobs, "expected": expected, "labels": labels,
              "arg_names": _arg_names(spec, reference), "reference_ms": reference_ms, "stamp": files}
     return reply, out

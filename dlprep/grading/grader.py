@@ -237,17 +237,8 @@ class Grader:
     def _diagnose(self, prep: Prepared, failed: list[int], got: list[list]) -> tuple[str, str] | None:
         """The known mistake the failed outputs match, asked of the compute process (None on any failure)."""
         blobs: list[bytes] = []
-        rows = []
         try:
-            for outputs in got:
-                row = []
-                for value in outputs:
-                    if value is None:
-                        row.append(None)
-                    else:
-                        blobs.append(wire.array_bytes(value))
-                        row.append(len(blobs) - 1)
-                rows.append(row)
+            rows = wire.encode_rows(got, blobs)
             reply, _ = self.compute.request("diagnose", {"drill": prep.spec.id, "failed": failed, "got": rows}, blobs)
         except (ComputeError, ValueError, TypeError):
             return None

@@ -172,6 +172,22 @@ def array_bytes(array: Any) -> bytes:
     return buf.getvalue()
 
 
+def encode_rows(rows: Any, blobs: list[bytes]) -> list[list[int | None]]:
+    """Each array of each row appended to ``blobs`` as ``.npy`` bytes and replaced by its index there;
+    ``None`` (no output) stays ``None``."""
+    encoded = []
+    for values in rows:
+        row: list[int | None] = []
+        for value in values:
+            if value is None:
+                row.append(None)
+            else:
+                blobs.append(array_bytes(value))
+                row.append(len(blobs) - 1)
+        encoded.append(row)
+    return encoded
+
+
 def encode_value(value: Any, blobs: list[bytes]) -> Any:
     """JSON tree for a trusted value; arrays' raw bytes are appended to ``blobs`` and referenced by index
     with their dtype and shape (trusted inputs only: the child's outputs travel as checked ``.npy``)."""
