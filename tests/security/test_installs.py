@@ -57,7 +57,8 @@ def wheel_venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("wheel")
     source = root / "src"
     shutil.copytree(CHECKOUT_DIR, source, ignore=shutil.ignore_patterns(
-        ".venv", ".git", "__pycache__", ".ruff_cache", ".pytest_cache", "__snapshots__"))
+        ".venv", ".git", "__pycache__", ".ruff_cache", ".pytest_cache", ".hypothesis", "__snapshots__",
+        "snapshot_report.html", "*.egg-info", "dist", "build"))
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
                     "--no-index", "-w", str(root / "dist"), str(source)], check=True, capture_output=True)
     wheel = next((root / "dist").glob("dlprep-*.whl"))
