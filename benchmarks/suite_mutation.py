@@ -65,7 +65,7 @@ def write_config(dest: Path, mutate: list[str], tests: list[str]) -> None:
         "only_mutate=" + listing(mutate),
         "pytest_add_cli_args_test_selection=" + listing(existing),
         "pytest_add_cli_args=" + listing(["-p", "no:cacheprovider", "-q", "-x", "--timeout=120"]),
-        "also_copy=" + listing(["content", "drills", "solutions"]),
+        "also_copy=" + listing(["content", "drills", "solutions", "benchmarks"]),
         "use_git_change_detection=False",
     ]
     (dest / "setup.cfg").write_text("\n".join(lines) + "\n", encoding="utf-8")
