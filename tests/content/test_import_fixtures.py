@@ -14,33 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dlprep.cli import main
 from dlprep.content.importer import read_notes
-from dlprep.srs import StudyService
-from dlprep.store import open_store
-
-FIXTURES = Path(__file__).parent.parent / "fixtures" / "notes"
-
-
-@pytest.fixture
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    home = tmp_path / "home"
-    monkeypatch.setenv("DLPREP_HOME", str(home))
-    return home
-
-
-def run_cli(capsys, *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def db_rows(home: Path, sql: str, params: tuple = ()) -> list[dict]:
-    store = open_store(home / "progress.db")
-    try:
-        return store.query(sql, params)
-    finally:
-        store.close()
+from tests.content.import_helpers import FIXTURES, db_rows, rate, run_cli
 
 
 def copy_fixture(name: str, tmp_path: Path) -> Path:
@@ -57,12 +32,6 @@ def kinds(home: Path) -> dict[str, dict[str, int]]:
     return out
 
 
-def rate(home: Path, card_id: str, rating: int = 3) -> None:
-    store = open_store(home / "progress.db")
-    try:
-        StudyService(store).rate(card_id, rating, 4000)
-    finally:
-        store.close()
 
 
 # ----- question banks ----------------------------------------------------------------------------------
