@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from dlprep.answers.keypoints import AnswerCheck
+from dlprep.answers.keypoints import MAX_ANSWER_CHARS, AnswerCheck
 from dlprep.store import Store
-
-MAX_STORED_CHARS = 20_000
 
 
 @dataclass
@@ -31,7 +29,7 @@ class TypedAnswer:
 def typed_answer_writer(answer: str, check: AnswerCheck, marks: list[bool]):
     """A ``with_review(tx, review_id)`` callback for :meth:`StudyService.rate`: the typed answer is written in
     the rating's own transaction, so the two are kept together or not at all."""
-    text = answer.encode("utf-8", "replace").decode("utf-8")[:MAX_STORED_CHARS]
+    text = answer.encode("utf-8", "replace").decode("utf-8")[:MAX_ANSWER_CHARS]  # as much as was checked
 
     def write(tx, review_id: int) -> None:
         card_id, at = tx.execute("SELECT card_id, reviewed_at FROM reviews WHERE id = ?", (review_id,)).fetchone()

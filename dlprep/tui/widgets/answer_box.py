@@ -11,7 +11,7 @@ from textual import events
 from textual.message import Message
 from textual.widgets import Input
 
-MAX_ANSWER_CHARS = 20_000
+from dlprep.answers.keypoints import MAX_ANSWER_CHARS
 
 
 class AnswerBox(Input):
