@@ -79,6 +79,29 @@ def mutmut(dest: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=dest, env=env, capture_output=True, text=True)
 
 
+ACCEPTED = ROOT / "benchmarks" / "mutation_accepted"
+
+
+def accepted(name: str) -> dict[str, str]:
+    """The survivors reviewed and accepted for a package: ``benchmarks/mutation_accepted/<name>.txt``.
+
+    One mutant per line, its name, then the reason it is equivalent or an accepted gap; ``#`` starts a comment.
+    """
+    path = ACCEPTED / f"{name}.txt"
+    if not path.exists():
+        return {}
+    entries = {}
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        mutant, _, reason = line.partition(" ")
+        if not reason.strip():
+            raise SystemExit(f"{path}:{number}: {mutant} has no reason")
+        entries[mutant] = reason.strip()
+    return entries
+
+
 def survivors(dest: Path) -> list[str]:
     listing = mutmut(dest, "results").stdout
     return [line.strip().split(":")[0] for line in listing.splitlines() if line.strip().endswith(": survived")]
@@ -98,6 +121,10 @@ def run_package(name: str, jobs: int, keep: bool) -> dict:
             return {"package": name, "error": (run.stderr or run.stdout or stats_run.stdout)[-2000:]}
         stats = json.loads(stats_file.read_text())
         killed, total = stats.get("killed", 0), stats.get("total", 0)
+        left = survivors(dest)
+        reviewed = accepted(name)
+        excused = [mutant for mutant in left if mutant in reviewed]
+        counted = total - len(excused)
         return {
             "package": name,
             "killed": killed,
@@ -106,7 +133,10 @@ def run_package(name: str, jobs: int, keep: bool) -> dict:
             "no_tests": stats.get("no_tests", 0),
             "total": total,
             "score": round(killed / total, 3) if total else None,
-            "survivors": survivors(dest),
+            "accepted": len(excused),
+            "score_reviewed": round(killed / counted, 3) if counted else None,
+            "survivors": [mutant for mutant in left if mutant not in reviewed],
+            "stale_accepted": sorted(set(reviewed) - set(left)),
             "minutes": round((time.monotonic() - started) / 60, 1),
             "folder": str(dest) if keep else None,
         }
@@ -133,12 +163,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:8} could not run: {result['error'].strip().splitlines()[-1:]}")
             continue
         score = f"{100 * result['score']:.0f}%" if result["score"] is not None else "n/a"
+        reviewed = f"{100 * result['score_reviewed']:.0f}%" if result["score_reviewed"] is not None else "n/a"
         print(f"{name:8} {result['killed']:4} killed of {result['total']:4} ({score}); "
-              f"{result['survived']} survived, {result['timeout']} timed out, {result['no_tests']} untested; "
+              f"{result['survived']} survived ({result['accepted']} accepted as equivalent or a known gap: "
+              f"{reviewed} of the rest killed), {result['timeout']} timed out, {result['no_tests']} untested; "
               f"{result['minutes']} min")
         if args.survivors:
             for mutant in result["survivors"]:
                 print(f"           survived: {mutant}")
+        for mutant in result["stale_accepted"]:
+            print(f"           accepted but no longer surviving (remove from the list): {mutant}")
     if args.json:
         print(json.dumps(results, indent=2))
     return 0
