@@ -1,7 +1,7 @@
 """The study service: what the TUI and CLI call to sync decks, build the day's queue, rate and undo.
 
-Every rating is committed in its own transaction (with the card's scheduling state before and after it,
-so undo is exact) before the next card is chosen.
+Every rating is committed in its own transaction (with the card's whole scheduling state before it, so undo
+is exact, and a summary of the state after it) before the next card is chosen.
 """
 
 from __future__ import annotations
@@ -21,6 +21,10 @@ from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
 
 _SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
+# What a review row keeps of the card after the rating. Undo needs only ``before`` and the siblings it buried;
+# the card's history reads ``due``. The new FSRS state is not repeated: it is the card's own state, and the
+# ``before`` of the card's next review (a row is about 40% smaller without it).
+_AFTER_KEPT = ("state", "due", "lapses", "suspended")
 
 
 class _DryRun(Exception):
@@ -329,7 +333,7 @@ class StudyService:
                 "INSERT INTO reviews(card_id, rating, reviewed_at, duration_ms, before, after, source) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (card_id, rating, clock.iso(now), duration_ms, json.dumps(before),
-                 json.dumps({**after, "buried_siblings": buried}), source),
+                 json.dumps({**{k: after[k] for k in _AFTER_KEPT}, "buried_siblings": buried}), source),
             )
             if with_review is not None:
                 with_review(tx, tx.execute("SELECT last_insert_rowid()").fetchone()[0])

@@ -153,7 +153,13 @@ def test_each_rating_is_committed_with_before_and_after(store, fake_clock, tmp_p
     other = open_test_store(tmp_path / "progress.db")  # a second connection sees it at once
     row = other.query("SELECT card_id, rating, duration_ms, before, after, source FROM reviews")[0]
     assert (row["card_id"], row["rating"], row["duration_ms"], row["source"]) == (item.card.id, 3, 2000, "review")
-    assert json.loads(row["before"])["state"] == 0 and json.loads(row["after"])["state"] == 1
+    before, after = json.loads(row["before"]), json.loads(row["after"])
+    assert before["state"] == 0 and after["state"] == 1
+    # before is the whole scheduling state (undo restores it); after is a summary without a second FSRS copy
+    assert set(before) == {"fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags"}
+    assert set(after) == {"state", "due", "lapses", "suspended", "buried_siblings"}
+    card = other.query("SELECT due FROM cards WHERE id = ?", (item.card.id,))[0]
+    assert after["due"] == card["due"]
 
 
 def test_editing_content_keeps_history_and_removed_cards_retire(store, fake_clock) -> None:

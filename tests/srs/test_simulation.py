@@ -117,15 +117,21 @@ def replay(store, monkeypatch: pytest.MonkeyPatch) -> dict:
     reference = Scheduler(enable_fuzzing=True)  # fsrs's defaults: the same steps and retention as dlprep's
     draws: list[float] = []
     monkeypatch.setattr("fsrs.scheduler.random", lambda: draws[-1])
-    rows = store.query("SELECT card_id, rating, reviewed_at, after FROM reviews ORDER BY id")
+    rows = store.query("SELECT card_id, rating, reviewed_at, before FROM reviews ORDER BY id")
     history: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         history[row["card_id"]].append(row)
+    current = {r["id"]: r["fsrs"] for r in store.query("SELECT id, fsrs FROM cards")}
+
+    def state_after(card_id: str, k: int) -> dict:
+        """The FSRS state review ``k`` left: the next review's ``before``, or the card's own after its last."""
+        later = history[card_id][k + 1:]
+        return json.loads(json.loads(later[0]["before"])["fsrs"] if later else current[card_id])
     mismatches = []
     rules = {"study_days_changed_elapsed": 0, "fuzzed": 0, "dst_shifted_due": 0}
     for card_id, reviews in history.items():
         card = None
-        for row in reviews:
+        for k, row in enumerate(reviews):
             when = clock.parse_iso(row["reviewed_at"])
             if card is None:
                 card = FsrsCard(card_id=numeric_id(card_id), due=when)
@@ -144,7 +150,7 @@ def replay(store, monkeypatch: pytest.MonkeyPatch) -> dict:
                 unfuzzed, _ = Scheduler(enable_fuzzing=False).review_card(fed, Rating(row["rating"]), when)
                 rules["fuzzed"] += unfuzzed.due != expected.due
                 expected.due = wall.astimezone(UTC)
-            stored = json.loads(json.loads(row["after"])["fsrs"])
+            stored = state_after(card_id, k)
             if stored != expected.to_dict():
                 mismatches.append((card_id, row["reviewed_at"], stored, expected.to_dict()))
             card = expected
