@@ -11,6 +11,7 @@ from dlprep.tui.screens import dashboard as dashboard_module
 from dlprep.tui.screens.dashboard import DashboardScreen
 from dlprep.tui.screens.review import ReviewScreen
 from tests.tui.screen_text import screen_lines
+from tests.tui.settle import settle
 
 LONG_POINTS = """---
 deck: Adam optimizer
@@ -37,7 +38,7 @@ def count(app, sql: str) -> int:
 async def drills_registered(pilot) -> None:
     """The dashboard registers the drills in a worker after its first paint: wait for it (at most ~10 s)."""
     for _ in range(100):
-        await pilot.app.workers.wait_for_complete()
+        await settle(pilot.app)
         await pilot.pause(0.1)
         if count(pilot.app, "SELECT COUNT(*) AS n FROM cards WHERE kind = 'drill'"):
             return

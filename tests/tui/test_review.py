@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.text import Text
-from textual.widgets import DataTable, Markdown, Static
+from textual.widgets import Markdown, Static
 
 from dlprep.tui.screens.dashboard import DashboardScreen
 from dlprep.tui.screens.help import HelpScreen
 from dlprep.tui.screens.review import ReviewScreen
+from dlprep.tui.widgets.deck_list import DeckList
+from tests.tui.settle import settle
 
 
 def rows(app, sql: str) -> list[dict]:
@@ -39,9 +40,9 @@ async def test_dashboard_lists_the_deck_with_its_counts(make_app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
-        table = app.screen.query_one("#decks", DataTable)
-        assert table.row_count == 1
-        shown = [Text.from_markup(str(c)).plain for c in table.get_row_at(0)]
+        decks = app.screen.query_one("#decks", DeckList)
+        assert len(decks.rows) == 1
+        shown = decks.render_line(1).text.split()  # line 0 is the header
         assert shown == ["Normalization", "0", "0", "4", "4"]  # deck, due, learning, new, total
         assert str(app.screen.query_one("#today", Static).render()) == (
             "0 reviews today · streak 0 days · 4 cards to study now · 0 drills due")
@@ -189,7 +190,7 @@ async def test_broken_deck_is_named_on_the_dashboard(make_app, deck_folder: Path
         notices = str(app.screen.query_one("#notices", Static).render())
         assert "broken.md:7: multiple-choice card has 1 option;" in notices
         assert "Deck Broken (broken.md) has no cards." in notices
-        assert app.screen.query_one("#decks", DataTable).row_count == 1
+        assert [row.deck for row in app.screen.query_one("#decks", DeckList).rows] == ["Normalization"]
 
 
 async def test_a_whole_session_reviews_every_card(make_app) -> None:
@@ -207,7 +208,7 @@ async def test_dashboard_registers_the_drills_in_the_background(make_app) -> Non
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await app.workers.wait_for_complete()
+        await settle(app)
         await pilot.pause()
         drills = rows(app, "SELECT COUNT(*) AS n FROM cards WHERE kind = 'drill' AND retired = 0")[0]["n"]
         drill_dirs = [p for p in (Path(__file__).parents[2] / "drills").iterdir() if (p / "drill.yaml").exists()]

@@ -15,10 +15,11 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import Footer, Header, Static
 
 from dlprep.errors import DlprepError
 from dlprep.services import Services
+from dlprep.tui.widgets.deck_list import DeckList
 from dlprep.tui.widgets.inline import plain_line
 
 CARD_KINDS = ("basic", "cloze", "mc", "explain", "gen")
@@ -52,7 +53,6 @@ class DashboardScreen(Screen):
         super().__init__()
         self.services = services
         self.resumed_before = False
-        self.deck_names: list[str] = []
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -61,19 +61,13 @@ class DashboardScreen(Screen):
             plan = Static(id="plan")  # the interview-date line, shown once a date is set
             plan.display = False
             yield plan
-            yield DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+            yield DeckList(id="decks")
             yield Static(id="notices")
         yield Footer()
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        table.add_column("Deck", key="deck")
-        table.add_column("Due", key="due")
-        table.add_column("Learn", key="learning")
-        table.add_column("New", key="new")
-        table.add_column("Total", key="total")
         self.refresh_counts()
-        table.focus()
+        self.query_one("#decks", DeckList).focus()
         self.set_interval(REFRESH_S, self.refresh_if_shown)
         # After the first paint, so that reading the drill files never delays the first screen.
         self.call_after_refresh(self.run_worker, self.sync_drills, thread=True, exclusive=True, group="sync-drills")
@@ -106,13 +100,7 @@ class DashboardScreen(Screen):
     def refresh_counts(self) -> None:
         study = self.services.study
         counts = study.deck_counts(kinds=CARD_KINDS)
-        table = self.query_one("#decks", DataTable)
-        keep = table.cursor_row
-        table.clear()
-        self.deck_names = [c.deck for c in counts]
-        for c in counts:
-            table.add_row(escape(c.deck), _num(c.due, "due"), _num(c.learning, "learn"), _num(c.new, "new"),
-                          str(c.total), key=c.deck)
+        self.query_one("#decks", DeckList).set_counts(counts)  # draws only the lines on screen
         due = sum(study.queue_counts(kinds=CARD_KINDS))  # counted in the indexes, no card read
         drill_learning, drill_reviews, _new_drills = study.queue_counts(kinds=("drill",))
         drills = drill_learning + drill_reviews
@@ -122,8 +110,6 @@ class DashboardScreen(Screen):
             f" · [b]{due}[/b] card{'s' if due != 1 else ''} to study now"
             f" · [b]{drills}[/b] drill{'s' if drills != 1 else ''} due"
         )
-        if table.row_count:
-            table.move_cursor(row=min(keep, table.row_count - 1))
         self.query_one("#notices", Static).update(self._notices(counts))
         self.run_worker(self.refresh_plan, thread=True, exclusive=True, group="plan")
 
@@ -172,13 +158,10 @@ class DashboardScreen(Screen):
         self.start_review(None)
 
     def action_review_deck(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        if table.row_count == 0:
-            return
-        self.start_review(self.deck_names[table.cursor_row])
+        self.query_one("#decks", DeckList).action_select()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.start_review(self.deck_names[event.cursor_row])
+    def on_deck_list_selected(self, event: DeckList.Selected) -> None:
+        self.start_review(event.deck)
 
     def action_open(self, key: str) -> None:
         module_name, class_name, _ = OPTIONAL_SCREENS[key]
@@ -205,7 +188,7 @@ class DashboardScreen(Screen):
         # Drills first: on equal scores the palette keeps this order, so "conv" finds conv2d before ConvNets.
         for spec in sorted(specs, key=lambda s: s.id):
             yield SystemCommand(f"Drill: {spec.id}", spec.title, lambda d=spec.id: self.open_drill(d))
-        for name in self.deck_names:
+        for name in self.query_one("#decks", DeckList).decks:
             yield SystemCommand(f"Deck: {name}", "Review this deck", lambda d=name: self.start_review(d))
 
     def action_interview_date(self) -> None:
@@ -255,10 +238,3 @@ class DashboardScreen(Screen):
         from dlprep.tui.screens.drill import DrillScreen
 
         self.app.push_screen(DrillScreen(self.services, drill_id))
-
-
-_COLORS = {"due": "green", "learn": "red", "new": "dodger_blue1"}
-
-
-def _num(value: int, kind: str) -> str:
-    return f"[{_COLORS[kind]}]{value}[/]" if value else "[dim]0[/]"
