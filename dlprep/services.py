@@ -29,6 +29,7 @@ class Services:
     deck_issues: list[DeckIssue] = field(default_factory=list)
     deck_count: int = 0
     empty_decks: list[str] = field(default_factory=list)
+    home: Path | None = None
     _compute: ComputeClient | None = field(default=None, repr=False)
 
     @property
@@ -45,6 +46,17 @@ class Services:
         """Start the compute process without waiting (the TUI calls this after its first paint)."""
         if not os.environ.get("DLPREP_NO_WARMUP"):
             self.compute.start()
+
+    def daily_backup(self) -> Path | None:
+        """Today's copy of the database in ``backups/`` if there is none yet (see ``maybe_daily_backup``);
+        safe to call from a worker thread. Returns the new copy, or None."""
+        try:
+            from dlprep.reports.backup import maybe_daily_backup
+        except ImportError:  # a build without reports
+            return None
+        if self.home is None:
+            return None
+        return maybe_daily_backup(self.store, self.home / "backups", self.study.now())
 
     def close(self) -> None:
         if self._compute is not None:
@@ -65,28 +77,27 @@ def open_progress_store(home: Path | None = None) -> Store:
     return open_store(home / "progress.db", backup_dir=home / "backups")
 
 
-def open_services(home: Path | None = None, decks_folder: Path | None = None, **study_kwargs) -> Services:
-    """Open ``progress.db`` in ``home`` (default: the data home) and sync the built-in decks into it."""
+def open_services(home: Path | None = None, decks_folder: Path | None = None, *, daily_backup: bool = True,
+                  **study_kwargs) -> Services:
+    """Open ``progress.db`` in ``home`` (default: the data home) and sync the built-in decks into it.
+
+    With ``daily_backup`` (the command line), today's backup copy is taken first if there is none; the TUI
+    passes False and calls :meth:`Services.daily_backup` from a worker after its first screen, since copying
+    a large database takes seconds."""
     home = Path(home) if home is not None else paths.data_home()
     store = open_progress_store(home)
-    try:
-        from dlprep.reports.backup import maybe_daily_backup
-    except ImportError:
-        maybe_daily_backup = None
     study = StudyService(store, **study_kwargs)
-    if maybe_daily_backup is not None:
-        maybe_daily_backup(store, home / "backups", study.now())
+    services = Services(store=store, study=study, home=home)
+    if daily_backup:
+        services.daily_backup()  # before the sync, like every other change of the day
     folder = Path(decks_folder) if decks_folder is not None else paths.decks_dir()
     from dlprep.deck_sync import sync_folder
 
     summary = sync_folder(store, study, folder)
-    return Services(
-        store=store,
-        study=study,
-        deck_issues=[DeckIssue(*issue) for issue in summary["issues"]],
-        deck_count=summary["deck_count"],
-        empty_decks=summary["empty"],
-    )
+    services.deck_issues = [DeckIssue(*issue) for issue in summary["issues"]]
+    services.deck_count = summary["deck_count"]
+    services.empty_decks = summary["empty"]
+    return services
 
 
 _DRILLS_KEY = "drills_synced"

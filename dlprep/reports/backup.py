@@ -402,15 +402,28 @@ def maybe_daily_backup(store: Store, backups_dir: Path, now: datetime) -> Path |
     Two copies (today's and the previous one) are the safety net; seven copies of a large collection
     cost seven times its size on disk for little more safety.
 
+    The copy is read through a connection of its own, in one step of SQLite's backup API: one read
+    transaction, so the copy is a consistent snapshot, and with the write-ahead log the app keeps rating
+    while it runs. It never takes the store's lock, so a front end can call this from a worker thread.
+
     Returns the new copy's path, or ``None`` when today's copy already exists.
     """
     backups_dir = Path(backups_dir)
     target = backups_dir / f"{DAILY_PREFIX}{now.astimezone(UTC).date().isoformat()}.db"
     if target.exists():
         return None
-    partial = target.with_name(target.name + ".part")
+    partial = target.with_name(target.name + f".{os.getpid()}.part")
     try:
-        store.backup_to(partial)
+        backups_dir.mkdir(parents=True, exist_ok=True)
+        source = sqlite3.connect(f"file:{Path(store.path).resolve()}?mode=ro", uri=True, timeout=30)
+        try:
+            dest = sqlite3.connect(partial)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+        finally:
+            source.close()
         os.replace(partial, target)
     except (OSError, sqlite3.Error, StoreError) as exc:
         partial.unlink(missing_ok=True)

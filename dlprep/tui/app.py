@@ -30,13 +30,23 @@ class DlprepApp(App):
     def __init__(self, services: Services | None = None, *, home: Path | None = None,
                  seed: int | None = None) -> None:
         super().__init__()
-        self.services = services or open_services(home)
+        self.services = services or open_services(home, daily_backup=False)  # taken after the first screen
         self.seed = seed  # fixes the shuffle of multiple-choice options (tests, snapshots)
 
     def on_mount(self) -> None:
         # The trusted compute process starts a moment after the first paint: started at once, its start-up
         # competes with the first screen for the two cores. A drill opened sooner starts it itself.
         self.set_timer(HELPERS_DELAY_S, self.services.start_helpers)
+        # Today's backup copy likewise, in a thread: copying a large database takes seconds.
+        self.set_timer(HELPERS_DELAY_S, lambda: self.run_worker(self.daily_backup, thread=True, group="backup"))
+
+    def daily_backup(self) -> None:
+        from dlprep.errors import DlprepError
+
+        try:
+            self.services.daily_backup()
+        except DlprepError as exc:
+            self.call_from_thread(self.notify, f"No backup today: {exc}", severity="warning", markup=False)
 
     def get_default_screen(self) -> Screen:
         return DashboardScreen(self.services)
