@@ -185,6 +185,11 @@ def in_process(home: Path, runs: int) -> dict:
         "streak_ms": median_ms(study.streak, runs),
         "dashboard_refresh_ms": median_ms(lambda: dashboard_refresh(study), runs),
     }
+    from dlprep.srs import queue as srs_queue
+
+    scope = srs_queue.Scope(now=study.now().isoformat(), kinds=CARD_KINDS)
+    out["new_cards"] = services.store.query("SELECT COUNT(*) AS n FROM cards WHERE state = 0 AND retired = 0")[0]["n"]
+    out["next_new_ms"] = median_ms(lambda: srs_queue.new(services.store, scope, study.settings.new_per_day), runs)
     if hasattr(study, "queue_counts"):
         out["dashboard_refresh_counting_ms"] = median_ms(lambda: dashboard_refresh_counting(study), runs)
 
@@ -322,6 +327,8 @@ LABELS = [
     ("next_item_ms", "next_item()", "ms"),
     ("deck_counts_ms", "deck_counts()", "ms"),
     ("streak_ms", "streak()", "ms"),
+    ("new_cards", "new cards in the collection", ""),
+    ("next_new_ms", "  today's first new cards, decks taking turns", "ms"),
     ("dashboard_refresh_ms", "dashboard refresh (service calls)", "ms"),
     ("dashboard_refresh_counting_ms", "  the same with queue_counts()", "ms"),
     ("rate_next_ms", "rating to next card (review screen)", "ms"),
@@ -385,7 +392,7 @@ def main() -> None:
     for key, label, unit in LABELS:
         if key in result:
             value = result[key]
-            shown = f"{value:.2f}" if unit in ("s", "x") else f"{value:.1f}"
+            shown = f"{value:.2f}" if unit in ("s", "x") else f"{value:.0f}" if not unit else f"{value:.1f}"
             print(f"{label:<40} {shown:>10} {unit}")
 
 

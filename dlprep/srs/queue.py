@@ -76,23 +76,38 @@ def new(store: Store, scope: Scope, limit: int | None) -> list[dict]:
     the deck's new cards in the order they were added. So the first new card of every deck comes before the
     second of any, and once a deck's first card is studied the other decks' first cards come next. Within a
     turn, cards keep the order they were added in.
+
+    The order is found in the covering index ``cards_queue`` alone (state, created_at, kind, buried_until,
+    deck and the rowid), and the started cards are counted only in the decks that have a new card in the
+    running (``cards_deck_queue``, by deck); the chosen cards' rows are read last, by rowid. A card ranked
+    below ``limit`` in its own deck cannot be among the first ``limit``, so those are cut before ordering.
     """
     if limit is not None and limit <= 0:
         return []
     where, params = scope.where()
+    cut = "" if limit is None else " WHERE rank <= ?"
     sql = (
-        f"WITH fresh AS (SELECT {COLUMNS}, ROW_NUMBER() OVER (PARTITION BY deck ORDER BY created_at, rowid) AS rank "
-        f"  FROM cards WHERE state = ? AND {where}), "
-        f"started AS (SELECT deck, COUNT(*) AS n FROM cards INDEXED BY cards_queue "
-        f"  WHERE state IN (?, ?, ?) AND {where} GROUP BY deck) "
-        "SELECT fresh.* FROM fresh LEFT JOIN started ON started.deck = fresh.deck "
-        "ORDER BY fresh.rank + COALESCE(started.n, 0), fresh.created_at, fresh.rid"
+        "WITH fresh AS (SELECT rid, deck, created_at, rank FROM ("
+        "  SELECT rowid AS rid, deck, created_at, "
+        "  ROW_NUMBER() OVER (PARTITION BY deck ORDER BY created_at, rowid) AS rank "
+        f"  FROM cards INDEXED BY cards_queue WHERE state = ? AND {where}){cut}), "
+        "started AS (SELECT deck, COUNT(*) AS n FROM cards INDEXED BY cards_deck_queue "
+        f"  WHERE deck IN (SELECT deck FROM fresh) AND state IN (?, ?, ?) AND {where} GROUP BY deck) "
+        "SELECT rid FROM fresh "
+        "ORDER BY rank + COALESCE((SELECT n FROM started WHERE started.deck = fresh.deck), 0), created_at, rid"
     )
-    args: list = [NEW, *params, LEARNING, REVIEW, RELEARNING, *params]
+    args: list = [NEW, *params, *(() if limit is None else (limit,)), LEARNING, REVIEW, RELEARNING, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    return [{k: v for k, v in row.items() if k != "rank"} for row in store.query(sql, tuple(args))]
+    order = [row["rid"] for row in store.query(sql, tuple(args))]
+    rows: dict[int, dict] = {}
+    for i in range(0, len(order), 500):
+        chunk = order[i : i + 500]
+        for row in store.query(f"SELECT {COLUMNS} FROM cards WHERE rowid IN ({', '.join('?' * len(chunk))})",
+                               tuple(chunk)):
+            rows[row["rid"]] = row
+    return [rows[rid] for rid in order]
 
 
 def by_ids(store: Store, scope: Scope, ids) -> list[dict]:
