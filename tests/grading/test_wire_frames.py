@@ -115,7 +115,8 @@ def test_headers_nest_up_to_the_depth_limit(opener: bytes, closer: bytes) -> Non
     (struct.pack(">I", 4_000_000_000), f"a frame of 4000000000 bytes exceeds the limit of {wire.MAX_HEADER}"),
     (wire.frame(b'{"blobs": 1}') + struct.pack(">I", BIG + 1),
      f"a frame of {BIG + 1} bytes exceeds the limit of {BIG}"),
-])
+], ids=["not-json", "not-utf8", "not-an-object", "negative-blobs", "bool-blobs", "json-recursion",
+        "huge-header-frame", "blob-over-limit"])
 def test_both_readers_refuse_bad_bytes_in_the_same_words(data: bytes, message: str) -> None:
     assert _both(data) == ("error", message)
 
