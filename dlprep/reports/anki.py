@@ -176,21 +176,31 @@ def export_anki(cards: list[tuple[Card, str]], path: Path) -> dict[str, int]:
 
 
 def cards_from_store(store) -> list[tuple[Card, str]]:
-    """Every concept card in the store that is not retired, with its tags, in id order."""
+    """The concept cards in the store that are not retired, with their tags, in id order: one per Anki note.
+
+    A cloze note's sibling cards share one note (their text is the note's text), so only the first sibling
+    of each note is read; its content is decoded, the others are skipped before their JSON is parsed.
+    """
     import json
 
-    rows = store.query(
-        "SELECT id, deck, section, kind, note_id, data, tags FROM cards "
-        "WHERE retired = 0 AND kind != 'drill' ORDER BY id"
-    )
+    with store.lock:
+        rows = store.conn.execute(
+            "SELECT id, deck, section, kind, note_id, data, tags FROM cards "
+            "WHERE retired = 0 AND kind != 'drill' ORDER BY id"
+        ).fetchall()
     out = []
-    for row in rows:
+    notes: set[str] = set()
+    for card_id, deck, section, kind, note_id, raw, tags in rows:
+        if kind == "cloze":
+            note = note_id or card_id.split("::")[0]
+            if note in notes:
+                continue
+            notes.add(note)
         try:
-            data = json.loads(row["data"] or "{}")
+            data = json.loads(raw or "{}")
         except ValueError:
             data = {}
-        data.update(id=row["id"], deck=row["deck"], section=row["section"], kind=row["kind"],
-                    note_id=row["note_id"] or data.get("note_id", ""))
+        data.update(id=card_id, deck=deck, section=section, kind=kind, note_id=note_id or data.get("note_id", ""))
         data.setdefault("question", "")
-        out.append((Card.from_data(data), row["tags"] or ""))
+        out.append((Card.from_data(data), tags or ""))
     return out
