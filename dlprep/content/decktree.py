@@ -9,8 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-COUNTED = ("due", "learning", "new", "total")
-
 
 def top_folder(deck: str) -> str:
     """``notes/ml/cnn`` -> ``notes``; a name without ``/`` is its own top."""
@@ -39,8 +37,13 @@ def group_by_top_folder(counts: Iterable) -> list[DeckGroup]:
     are summed where the objects have them."""
     groups: dict[str, DeckGroup] = {}
     for item in counts:
-        group = groups.setdefault(top_folder(item.deck), DeckGroup(top_folder(item.deck)))
+        top = item.deck.split("/", 1)[0]
+        group = groups.get(top)
+        if group is None:
+            group = groups[top] = DeckGroup(top)
         group.decks.append(item)
-        for name in COUNTED:
-            setattr(group, name, getattr(group, name) + int(getattr(item, name, 0) or 0))
+        group.due += int(getattr(item, "due", 0) or 0)
+        group.learning += int(getattr(item, "learning", 0) or 0)
+        group.new += int(getattr(item, "new", 0) or 0)
+        group.total += int(getattr(item, "total", 0) or 0)
     return list(groups.values())
