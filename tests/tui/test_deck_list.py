@@ -133,3 +133,12 @@ async def test_the_dashboard_opens_a_folder_and_reviews_a_deck_inside_it(make_ap
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen)
         assert app.screen.query_one("#decks", DeckList).current.deck == "notes/ml/rnn"
+
+
+async def test_control_characters_in_a_deck_name_never_reach_the_terminal() -> None:
+    app = Host([Counts("Evil\x1b[2Jdeck\tname\x9b", new=1)])
+    async with app.run_test(size=(60, 6)):
+        line = app.query_one(DeckList).render_line(1).text
+        assert line.split()[0] == "Evil?[2Jdeck?name?"
+        assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in line)
+        assert app.query_one(DeckList).current.deck == "Evil\x1b[2Jdeck\tname\x9b"  # the name itself is kept

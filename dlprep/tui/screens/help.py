@@ -12,6 +12,7 @@ SECTIONS = {
     "dashboard": """\
 **Dashboard**
 - `r` review everything due · `enter` review the highlighted deck
+- decks imported from a folder of notes sit under one row: `enter` or `right` opens it, `left` closes it
 - `b` card browser · `p` progress · `t` quiz (test yourself) · `d` drills
 - `m` mock interview · `i` interview date (the study plan aims at it; empty clears it)
 - `ctrl+p` command palette (screens, decks and drills by name) · `?` or `F1` this help · `q` quit

@@ -29,6 +29,14 @@ NUMBERS = (("due", "Due", "green"), ("learning", "Learn", "red"), ("new", "New",
 NUMBER_WIDTH = 7
 
 
+_CONTROLS = {code: "?" for code in (*range(0x20), *range(0x7F, 0xA0))}
+
+
+def _shown(name: str) -> str:
+    """A deck name as one line of text: control characters (a tab, an escape) never reach the terminal."""
+    return name.translate(_CONTROLS)
+
+
 @dataclass(frozen=True)
 class DeckRow:
     """One line of the list: a deck, or a folder of decks (``deck`` is then the folder's name)."""
@@ -204,7 +212,7 @@ class DeckList(ScrollView, can_focus=True):
         values = [getattr(row, key) for key, _, _ in NUMBERS]
         colors = [None if cursor else (Style(color=color) if value and color else Style(dim=True) if not value
                                        else None) for (_, _, color), value in zip(NUMBERS, values, strict=True)]
-        return self._line("  " * row.depth + row.label, [str(v) for v in values], width, style, colors)
+        return self._line("  " * row.depth + _shown(row.label), [str(v) for v in values], width, style, colors)
 
     @staticmethod
     def _line(label: str, numbers: list[str], width: int, style: Style, colors: list[Style | None]) -> Strip:
