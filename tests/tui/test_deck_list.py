@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from textual.app import App, ComposeResult
 
+from dlprep.srs.service import DeckCounts
 from dlprep.tui.screens.dashboard import DashboardScreen
 from dlprep.tui.screens.review import ReviewScreen
 from dlprep.tui.widgets.deck_list import DeckList
 
 
-@dataclass
-class Counts:
-    deck: str
-    due: int = 0
-    learning: int = 0
-    new: int = 0
-    total: int = 0
+def Counts(deck: str, **numbers: int) -> DeckCounts:  # noqa: N802 (reads like the type it makes)
+    """What the study service gives the dashboard for one deck."""
+    return DeckCounts(deck, "Attention", **numbers)
 
 
 class Host(App):
     """The list alone, recording what it selects."""
 
-    def __init__(self, counts: list[Counts]) -> None:
+    def __init__(self, counts: list[DeckCounts]) -> None:
         super().__init__()
         self.counts = counts
         self.selected: list[str] = []
