@@ -91,3 +91,26 @@ def test_a_remark_before_a_formula_is_optional_and_the_formula_keeps_its_parenth
 def test_the_common_misspelling_lamda_is_read_as_lambda() -> None:
     assert is_correct("lamda", "$\\lambda$")
     assert normalize("Lamda") == "lambda"
+
+
+GCN = "$\\sigma(\\tilde{D}^{-1/2} \\tilde{A} \\tilde{D}^{-1/2} H W)$"
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("b", "$a + b$"),
+        ("sigma(D^-1/2 D^-1/2 H W)", GCN),  # the adjacency matrix left out
+        ("I", "$\\tilde{A} = A + I$"),
+        ("bn", "$a^n b^n$"),
+    ],
+)
+def test_an_answer_that_leaves_out_the_variable_a_of_a_formula_is_rejected(given: str, expected: str) -> None:
+    assert not is_correct(given, expected)
+
+
+def test_a_formula_with_the_variable_a_typed_in_full_is_accepted() -> None:
+    assert is_correct("sigma(D^-1/2 A D^-1/2 H W)", GCN)
+    assert is_correct("σ(D^{-1/2} Ã D^{-1/2} H W)", GCN)
+    assert is_correct("a^n b^n", "$a^n b^n$")
+    assert word_count("$\\sigma(a + b)$") == 3
