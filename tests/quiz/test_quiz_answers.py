@@ -68,6 +68,8 @@ def test_word_count_reads_math_and_ignores_remarks_outside_math() -> None:
         ("a^2", "$a^2$"),  # "a" is the variable here, not an article
         ("ax+b", "$a x + b$ (an affine map)"),
         ("ax + b, an affine map", "$a x + b$ (an affine map)"),
+        ("a x + b, an affine map", "$a x + b$ (an affine map)"),
+        ("a x + b, an affine map", "$a x + b$, an affine map (the usual one)"),
     ],
 )
 def test_the_variable_a_is_not_dropped_as_an_article(given: str, expected: str) -> None:
