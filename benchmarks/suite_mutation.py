@@ -36,9 +36,11 @@ PACKAGES: dict[str, tuple[list[str], list[str]]] = {
                  "tests/grading/test_compare_messages.py"]),
     "wire": (["dlprep/grading/wire.py"], ["tests/grading/test_wire_and_npy.py", "tests/grading/test_wire_frames.py"]),
     "answers": (["dlprep/quiz/answers.py"], ["tests/quiz/test_quiz_answers.py", "tests/quiz/test_quiz_regressions.py"]),
-    "stats": (["dlprep/reports/stats.py"], ["tests/reports/test_stats.py"]),
+    "stats": (["dlprep/reports/stats.py"], ["tests/reports/test_stats.py", "tests/reports/test_stats_sql.py"]),
     "typed": (["dlprep/answers/keypoints.py", "dlprep/answers/glossary.py", "dlprep/quiz/typed.py"],
-              ["tests/answers/test_keypoints.py", "tests/quiz/test_typed_answers.py"]),
+              ["tests/answers/test_keypoints.py", "tests/answers/test_keypoint_scores.py",
+               "tests/answers/test_glossary.py", "tests/quiz/test_typed_answers.py",
+               "tests/quiz/test_typed_verdicts.py"]),
 }
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dlprep.answers.glossary import fold_terms
 
@@ -80,7 +80,6 @@ class PointScore:
     score: float
     covered: bool
     evidence: str = ""
-    matched: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return {"text": self.text, "covered": self.covered, "score": round(self.score, 3), "evidence": self.evidence}
@@ -127,7 +126,7 @@ def score_point(weights: dict[str, float], point_text: str, spans: list[tuple[st
         if score and has_negation(text) != point_negated:
             score *= NEGATION_PENALTY
         if score > best.score:
-            best = PointScore(point_text, score, False, text, matched)
+            best = PointScore(point_text, score, False, text)
     return best
 
 

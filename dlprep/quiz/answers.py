@@ -1,9 +1,10 @@
 """Grading typed short answers: both sides are normalized, then compared.
 
-Normalizing ignores case, accents, punctuation, spacing and the articles a/an/the; math written as LaTeX
-is read as Unicode first, and Greek letters and a few symbols are spelled out, so "gamma", "γ" and
-``$\\gamma$`` are the same answer, as are "beta 1", "β₁" and ``$\\beta_1$``. Small numbers written as words
-match digits ("two" == "2"). A parenthetical remark in the expected answer is optional.
+Normalizing ignores case, accents, punctuation, spacing and the articles a/an/the (but not inside ``$...$``
+math, where "a" is a variable); math written as LaTeX is read as Unicode first, and Greek letters and a few
+symbols are spelled out, so "gamma", "γ" and ``$\\gamma$`` are the same answer, as are "beta 1", "β₁" and
+``$\\beta_1$``. Small numbers written as words match digits ("two" == "2"). A parenthetical remark in the
+expected answer is optional.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ ARTICLES = {"a", "an", "the"}
 SPELLING = {"lamda": "lambda"}
 _PARENTHETICAL = re.compile(r"\s*\([^()]*\)")
 _MATH = re.compile(r"(\$\$?)(.+?)\1", re.S)
+_ARTICLE = re.compile(r"(?<!\S)(?:a|an|the)(?!\S)")
+_KEEP = "\ue000"  # marks a word of a formula, kept even where articles are dropped
 
 
 def without_remarks(text: str) -> str:
@@ -41,8 +44,9 @@ def without_remarks(text: str) -> str:
     return "".join(out).strip()
 
 
-def words(text: str, *, drop_articles: bool = True) -> list[str]:
-    """The answer as a list of normalized words (see the module docstring)."""
+def _plain(text: str) -> str:
+    """``text`` with math read, Greek and symbols spelled out, accents dropped, and every other character but
+    letters and digits turned into a space."""
     text = unicodedata.normalize("NFKC", render_math(text)).casefold()
     spelled = []
     for ch in text:
@@ -50,11 +54,25 @@ def words(text: str, *, drop_articles: bool = True) -> list[str]:
         spelled.append(f" {name} " if name else ch)
     text = unicodedata.normalize("NFKD", "".join(spelled))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = "".join(ch if ch.isalnum() else " " for ch in text)
+    return "".join(ch if ch.isalnum() else " " for ch in text)
+
+
+def words(text: str, *, drop_articles: bool = True) -> list[str]:
+    """The answer as a list of normalized words (see the module docstring).
+
+    Inside ``$...$`` math, "a" (or "an" from ``$a^n$``) is a variable, never an article: it is always kept.
+    """
+    pieces, last = [], 0
+    for match in _MATH.finditer(text):
+        pieces.append(_plain(text[last : match.start()]))
+        pieces.append(_ARTICLE.sub(lambda m: _KEEP + m.group(0), _plain(match.group(0))))
+        last = match.end()
+    pieces.append(_plain(text[last:]))
     out = []
-    for word in text.split():
+    for raw in "".join(pieces).split():
+        word = raw.replace(_KEEP, "")
         word = NUMBER_WORDS.get(word, SPELLING.get(word, word))
-        if not (drop_articles and word in ARTICLES):
+        if not (drop_articles and word in ARTICLES and _KEEP not in raw):
             out.append(word)
     return out
 
@@ -67,8 +85,8 @@ def normalize(text: str, *, drop_articles: bool = True) -> str:
 def is_correct(given: str, expected: str) -> bool:
     """Whether the typed answer ``given`` matches ``expected`` after normalizing both.
 
-    Both sides are compared with the articles dropped and, since "a" is also a common variable name
-    (``$\\sigma(a + b)$``), with every word kept.
+    Both sides are compared with the articles dropped and, since "a" is also a common variable name that a
+    typed answer writes without ``$`` (``sigma(a+b)`` for ``$\\sigma(a + b)$``), with every word kept.
     """
     for drop in (True, False):
         key = normalize(given, drop_articles=drop)

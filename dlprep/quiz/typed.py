@@ -44,14 +44,14 @@ def as_number(text: str) -> float | None:
     superscripts = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
     plain = re.sub(r"10([-⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)", lambda m: "10^" + m.group(1).translate(superscripts), plain)
     if match := _POWER.match(plain):
-        return 10.0 ** int(match.group(1).replace("−", "-"))
+        return 10.0 ** int(match.group(1))
     if match := _FRACTION.match(plain):
         denominator = float(match.group(2))
         return float(match.group(1)) / denominator if denominator else None
     if match := _NUMBER.match(plain):
-        value = float(match.group(1).replace("−", "-"))
+        value = float(match.group(1))
         if match.group(2):
-            value *= 10.0 ** int(match.group(2).replace("−", "-"))
+            value *= 10.0 ** int(match.group(2))
         if match.group(3):
             value /= 100.0
         return value
@@ -62,7 +62,7 @@ def _same_number(given: str, expected: str) -> bool:
     a, b = as_number(given), as_number(expected)
     if a is None or b is None:
         return False
-    return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.0) or (a == b == 0.0)
+    return math.isclose(a, b, rel_tol=1e-9, abs_tol=0.0)
 
 
 def _plain_stems(text: str) -> set[str]:

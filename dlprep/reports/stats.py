@@ -149,21 +149,6 @@ class SectionMastery:
         return self.total - self.new
 
 
-def _stability(fsrs_json: str | None) -> float:
-    if not fsrs_json:
-        return 0.0
-    try:
-        value = json.loads(fsrs_json).get("stability")
-    except (ValueError, TypeError, AttributeError):
-        return 0.0
-    return float(value) if isinstance(value, int | float) else 0.0
-
-
-def is_mastered(item: dict) -> bool:
-    """An item (a ``cards`` row) is mastered when in Review state with stability >= 21 days."""
-    return item["state"] == REVIEW_STATE and _stability(item["fsrs"]) >= MASTERY_STABILITY_DAYS
-
-
 _STABILITY = ("CASE WHEN json_valid(fsrs) AND typeof(json_extract(fsrs, '$.stability')) IN ('integer', 'real') "
               "THEN json_extract(fsrs, '$.stability') ELSE 0 END")
 
