@@ -219,6 +219,7 @@ class _Importer:
         self.counts: dict[str, int] = {}
         self.pieces: dict[str, IO[bytes]] = {}  # each table's canonical JSON, hashed in name order at the end
         self.saw_tables = False
+        self.unplaced = False  # a cards row without a position: a file from before migration 7
 
     def close(self) -> None:
         for piece in self.pieces.values():
@@ -301,6 +302,7 @@ class _Importer:
                 )
                 if table == "cards" and "id" in row:
                     self.conn.execute("INSERT OR IGNORE INTO temp.import_cards VALUES (?)", (row["id"],))
+                    self.unplaced = self.unplaced or "position" not in row
                 index += 1
                 if stream.expect(",]") == "]":
                     break
@@ -345,6 +347,14 @@ def _import(store: Store, path: Path, counts: dict, *, dry_run: bool = False) ->
                 "UPDATE cards SET fsrs = NULL, state = 0, due = NULL, lapses = 0, buried_until = NULL "
                 "WHERE id NOT IN (SELECT id FROM temp.import_cards)"
             ).rowcount
+            # A file written before cards had a place in their deck: number them in the order they were added
+            # (the next sync of a changed deck file sets the file's order).
+            if importer.unplaced:
+                conn.execute(
+                    "WITH ranked AS (SELECT rowid AS r, ROW_NUMBER() OVER (PARTITION BY deck ORDER BY created_at, "
+                    "rowid) AS n FROM cards) UPDATE cards SET position = ranked.n FROM ranked "
+                    "WHERE ranked.r = cards.rowid AND cards.position = 0"
+                )
             conn.execute("DELETE FROM temp.import_cards")
             if dry_run:
                 raise _DryRun

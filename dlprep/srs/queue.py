@@ -72,42 +72,24 @@ def reviews(store: Store, scope: Scope, end: str, limit: int) -> list[dict]:
 def new(store: Store, scope: Scope, limit: int | None) -> list[dict]:
     """Up to ``limit`` new cards (all of them for None), the decks taking turns.
 
-    A card's turn is its place in its deck: the deck's cards already started (not new), plus its rank among
-    the deck's new cards in the order they were added. So the first new card of every deck comes before the
-    second of any, and once a deck's first card is studied the other decks' first cards come next. Within a
-    turn, cards keep the order they were added in.
-
-    The order is found in the covering index ``cards_queue`` alone (state, created_at, kind, buried_until,
-    deck and the rowid), and the started cards are counted only in the decks that have a new card in the
-    running (``cards_deck_queue``, by deck); the chosen cards' rows are read last, by rowid. A card ranked
-    below ``limit`` in its own deck cannot be among the first ``limit``, so those are cut before ordering.
+    A card's turn is its place in its deck (``position``: 1, 2, ... in the order the deck file lists its
+    cards), so the first card of every deck comes before the second of any. New cards are introduced in
+    that order, so a deck whose first ten cards are studied offers its eleventh next, level with the other
+    decks' eleventh; a card reset to new goes back to its place. Equal turns keep the order the cards were
+    added in. The new cards are the first entries of the partial index ``cards_new_turn`` (new cards only,
+    by position), so the cost does not grow with the collection; one deck's are read by deck.
     """
     if limit is not None and limit <= 0:
         return []
     where, params = scope.where()
-    cut = "" if limit is None else " WHERE rank <= ?"
-    sql = (
-        "WITH fresh AS (SELECT rid, deck, created_at, rank FROM ("
-        "  SELECT rowid AS rid, deck, created_at, "
-        "  ROW_NUMBER() OVER (PARTITION BY deck ORDER BY created_at, rowid) AS rank "
-        f"  FROM cards INDEXED BY cards_queue WHERE state = ? AND {where}){cut}), "
-        "started AS (SELECT deck, COUNT(*) AS n FROM cards INDEXED BY cards_deck_queue "
-        f"  WHERE deck IN (SELECT deck FROM fresh) AND state IN (?, ?, ?) AND {where} GROUP BY deck) "
-        "SELECT rid FROM fresh "
-        "ORDER BY rank + COALESCE((SELECT n FROM started WHERE started.deck = fresh.deck), 0), created_at, rid"
-    )
-    args: list = [NEW, *params, *(() if limit is None else (limit,)), LEARNING, REVIEW, RELEARNING, *params]
+    index = "" if scope.deck is not None else "INDEXED BY cards_new_turn "
+    sql = (f"SELECT {COLUMNS} FROM cards {index}WHERE state = {NEW} AND {where} "  # a literal: the index's condition
+           "ORDER BY position, created_at, rowid")
+    args: list = [*params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
-    order = [row["rid"] for row in store.query(sql, tuple(args))]
-    rows: dict[int, dict] = {}
-    for i in range(0, len(order), 500):
-        chunk = order[i : i + 500]
-        for row in store.query(f"SELECT {COLUMNS} FROM cards WHERE rowid IN ({', '.join('?' * len(chunk))})",
-                               tuple(chunk)):
-            rows[row["rid"]] = row
-    return [rows[rid] for rid in order]
+    return store.query(sql, tuple(args))
 
 
 def by_ids(store: Store, scope: Scope, ids) -> list[dict]:

@@ -98,7 +98,7 @@ class StudyService:
         summary = SyncSummary()
         self._totals_cache = {}
         now = clock.iso(self.now())
-        sql, params = "SELECT id, deck, content_hash, data, retired FROM cards WHERE origin = ?", [origin]
+        sql, params = "SELECT id, deck, content_hash, data, retired, position FROM cards WHERE origin = ?", [origin]
         if retire_scope is not None:  # only the decks in scope are read (a start-up sync of changed files)
             sql += f" AND deck IN ({', '.join('?' * len(retire_scope))})"
             params.extend(sorted(retire_scope))
@@ -107,7 +107,7 @@ class StudyService:
         seen: set[str] = set()
         with contextlib.suppress(_DryRun), self.store.transaction() as tx:
             for deck in decks:
-                for card in deck.cards:
+                for position, card in enumerate(deck.cards, start=1):  # the card's place in its deck
                     seen.add(card.id)
                     data = json.dumps(card.to_data(), ensure_ascii=False)
                     digest = card.content_hash()
@@ -115,22 +115,25 @@ class StudyService:
                     if old is None:
                         tx.execute(
                             "INSERT INTO cards(id, deck, section, kind, note_id, content_hash, data, origin, "
-                            "created_at) "
-                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, "
+                            "created_at, position) "
+                            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET deck = excluded.deck, "
                             "section = excluded.section, kind = excluded.kind, note_id = excluded.note_id, "
                             "content_hash = excluded.content_hash, data = excluded.data, origin = excluded.origin, "
-                            "retired = 0",
-                            (card.id, card.deck, card.section, card.kind, card.note_id, digest, data, origin, now),
+                            "position = excluded.position, retired = 0",
+                            (card.id, card.deck, card.section, card.kind, card.note_id, digest, data, origin, now,
+                             position),
                         )
                         summary.added += 1
                     elif old["content_hash"] != digest or old["data"] != data or old["retired"]:
                         tx.execute(
                             "UPDATE cards SET deck = ?, section = ?, kind = ?, note_id = ?, content_hash = ?, "
-                            "data = ?, retired = 0 WHERE id = ?",
-                            (card.deck, card.section, card.kind, card.note_id, digest, data, card.id),
+                            "data = ?, position = ?, retired = 0 WHERE id = ?",
+                            (card.deck, card.section, card.kind, card.note_id, digest, data, position, card.id),
                         )
                         summary.updated += 1
                     else:
+                        if old["position"] != position:  # only its place in the deck moved: not an update to report
+                            tx.execute("UPDATE cards SET position = ? WHERE id = ?", (position, card.id))
                         summary.unchanged += 1
             if retire_missing:
                 for card_id, row in existing.items():

@@ -171,4 +171,15 @@ MIGRATIONS: list[list[str]] = [
         """CREATE TRIGGER gen_reviews_follow_review AFTER DELETE ON reviews
            BEGIN DELETE FROM gen_reviews WHERE review_id = old.id; END""",
     ],
+    # 7: each card's place in its deck (1, 2, ... in the deck file's order; the deck sync keeps it), so that
+    # the next new cards, the decks taking turns, are the first entries of one index. Existing cards are
+    # numbered in the order they were added, which is the order their decks listed them.
+    [
+        "ALTER TABLE cards ADD COLUMN position INTEGER NOT NULL DEFAULT 0",
+        """WITH ranked AS (SELECT rowid AS r, ROW_NUMBER() OVER (PARTITION BY deck ORDER BY created_at, rowid) AS n
+                          FROM cards)
+           UPDATE cards SET position = ranked.n FROM ranked WHERE ranked.r = cards.rowid""",
+        "CREATE INDEX cards_new_turn ON cards(position, created_at, kind, buried_until, deck) "
+        "WHERE retired = 0 AND suspended = 0 AND state = 0",
+    ],
 ]

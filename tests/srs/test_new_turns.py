@@ -1,4 +1,4 @@
-"""New cards take turns across decks, counting the cards each deck has already started."""
+"""New cards take turns across decks by their place in the deck: every deck's first card before any second."""
 
 from __future__ import annotations
 
@@ -36,3 +36,83 @@ def test_a_decks_started_cards_push_its_new_cards_back(store, fake_clock) -> Non
     assert queue.new(store, scope, 0) == []
     row = queue.new(store, scope, 1)[0]
     assert (row["deck"], row["state"], row["section"]) == ("B", 0, "Attention")  # whole queue rows
+
+
+def _order(store, limit: int | None = None) -> list[str]:
+    return [r["id"] for r in queue.new(store, queue.Scope(now=T0.isoformat()), limit)]
+
+
+def test_a_card_takes_its_place_in_the_deck_file_and_a_reset_card_goes_back_to_it(store, fake_clock) -> None:
+    from dlprep.srs.cards import CardList
+
+    fake_clock.moment = T0
+    svc = StudyService(store, StudySettings(fuzz=False, new_per_day=100), now=fake_clock, tz=UTC)
+    svc.sync_decks([_deck("A", 3), _deck("B", 2)])
+    assert store.query("SELECT id, position FROM cards WHERE deck = 'A' ORDER BY id") == [
+        {"id": "a0", "position": 1}, {"id": "a1", "position": 2}, {"id": "a2", "position": 3}]
+    assert _order(store) == ["a0", "b0", "a1", "b1", "a2"]
+    moved = _deck("A", 3)
+    moved.cards.reverse()  # the file now lists a2, a1, a0: nothing else about the cards changed
+    summary = svc.sync_decks([moved, _deck("B", 2)])
+    assert (summary.updated, summary.unchanged) == (0, 5)  # a new place is not reported as an edit
+    assert _order(store) == ["a2", "b0", "a1", "b1", "a0"]
+    svc.rate("a2", 3)
+    svc.rate("a1", 3)
+    assert _order(store) == ["b0", "b1", "a0"]  # a0 is third in its file: B's first two come first
+    CardList(store, svc).reset("a2")
+    assert _order(store) == ["a2", "b0", "b1", "a0"]  # back to its place, first in its deck
+
+
+def test_migration_numbers_existing_cards_in_the_order_they_were_added(tmp_path) -> None:
+    import sqlite3
+
+    from dlprep.store import open_store
+    from dlprep.store.migrations import MIGRATIONS
+
+    path = tmp_path / "v6.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for step in MIGRATIONS[:6]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (6)")
+    added = [("x2", "X", "2026-01-02"), ("y0", "Y", "2026-01-01"), ("x0", "X", "2026-01-01"),
+             ("x1", "X", "2026-01-01"), ("y1", "Y", "2026-01-05")]
+    conn.executemany("INSERT INTO cards(id, deck, section, kind, data, created_at) VALUES (?, ?, 'S', 'basic', "
+                     "'{\"question\": \"q\"}', ?)", added)
+    conn.commit()
+    conn.close()
+    store = open_store(path, backup_dir=tmp_path / "backups")
+    try:
+        places = {r["id"]: r["position"] for r in store.query("SELECT id, position FROM cards")}
+        # within a deck: by the time added, then the order inserted
+        assert places == {"x0": 1, "x1": 2, "x2": 3, "y0": 1, "y1": 2}
+        assert _order(store) == ["y0", "x0", "x1", "y1", "x2"]
+    finally:
+        store.close()
+
+
+def test_a_progress_file_from_before_places_gets_them_numbered(tmp_path, fake_clock) -> None:
+    import json
+
+    from dlprep.reports.backup import _checksum, export_progress, import_progress
+    from dlprep.store import open_store
+
+    fake_clock.moment = T0
+    source = open_store(tmp_path / "a.db")
+    StudyService(source, StudySettings(fuzz=False), now=fake_clock, tz=UTC).sync_decks([_deck("A", 2), _deck("B", 2)])
+    current, old = tmp_path / "current.json", tmp_path / "old.json"
+    export_progress(source, current)
+    document = json.loads(current.read_text(encoding="utf-8"))
+    for row in document["tables"]["cards"]:
+        del row["position"]
+    document["checksum"] = _checksum(document["tables"])  # a well-formed file, as the earlier version wrote it
+    old.write_text(json.dumps(document), encoding="utf-8")
+    for path in (current, old):
+        target = open_store(tmp_path / f"{path.stem}.db")
+        import_progress(target, path, safety_copy=False)
+        assert {r["id"]: r["position"] for r in target.query("SELECT id, position FROM cards")} == {
+            "a0": 1, "a1": 2, "b0": 1, "b1": 2}
+        assert _order(target) == ["a0", "b0", "a1", "b1"]
+        target.close()
+    source.close()

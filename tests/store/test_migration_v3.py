@@ -47,7 +47,9 @@ def test_version_two_database_migrates_with_its_data(tmp_path: Path) -> None:
     store = open_store(path, backup_dir=tmp_path / "backups")
     try:
         assert store.schema_version() == SCHEMA_VERSION >= 3
-        assert [tuple(r.values()) for r in store.query("SELECT * FROM cards")] == old_cards
+        # every column the old file had, unchanged; migration 7 adds the card's place in its deck
+        assert [tuple(r.values())[:-1] for r in store.query("SELECT * FROM cards")] == old_cards
+        assert store.query("SELECT position FROM cards") == [{"position": 1}]
         columns = "id, card_id, rating, reviewed_at, duration_ms, before, after, source"
         assert [tuple(r.values()) for r in store.query(f"SELECT {columns} FROM reviews ORDER BY id")] == old_reviews
         # The state before each rating is read once from the JSON (None where the JSON is broken).
