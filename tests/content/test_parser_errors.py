@@ -148,3 +148,16 @@ def test_unreadable_files_name_the_reason(tmp_path: Path) -> None:
     folder = tmp_path / "folder.md"
     folder.mkdir()
     assert [str(i) for i in parse_deck(folder).issues] == [f"{folder}:1: cannot read the file (Is a directory)"]
+
+
+def test_imported_notes_report_gen_lines_and_only_named_unclosed_clozes() -> None:
+    from dlprep.content.notes_cards import parse_notes_text
+
+    notes = "# Squares\n\n[gen] square\n\nSome text ==unclosed here.\n\n<!-- id: n1 -->\nnamed ==unclosed\n\nQ::A\n"
+    deck = parse_notes_text(notes, "notes/sq.md")
+    assert [str(i) for i in deck.issues] == [
+        "notes/sq.md:3: [gen] cards run a generator from a deck folder; imported notes never run code, so this "
+        "paragraph makes no card",
+        "notes/sq.md:8: cloze marker '==' is never closed; write ==hidden text==",
+    ]
+    assert "gen" not in [c.kind for c in deck.cards] and "Q" in [c.question for c in deck.cards]
