@@ -45,8 +45,22 @@ def test_code_mask_marks_the_characters_of_code() -> None:
     (r"\( open", []),
     (r"\[ open", []),
     ("$$", []),
+    ("$$$$ x", []),  # an empty display math is not a span
     ("a$b", []),
     ("plain", []),
+    ("a `open $x$", [(8, 11)]),
+    ("``a```b``", [(0, 9)]),  # a run of two is closed by a run of two, not by the first two of a run of three
+    ("\\`a`", [(1, 4)]),  # a backslash does not escape a backtick: code spans are literal
+    ("`a\\`", [(0, 4)]),
+    ("a} \\begin{eq}x\\end{eq}", [(3, 22)]),
+    ("\\begin{a}x\\end{a} then \\begin{a}==y==\\end{a} {z}", [(0, 17), (23, 44)]),
+    ("\\(a\\) and \\(b\\)", [(0, 5), (10, 15)]),
+    ("\\(\\) x", [(0, 4)]),
+    ("$a$ and $b$", [(0, 3), (8, 11)]),
+    ("$a\\$b$ and $c$", [(0, 6), (11, 14)]),
+    ("$\\$$ is a dollar", [(0, 4)]),
+    ("$x$ ends with \\", [(0, 3)]),
+    ("\\$5 is $x$", [(7, 10)]),
 ])
 def test_protected_spans(text: str, spans: list) -> None:
     assert cloze.protected_spans(text) == spans
@@ -63,6 +77,15 @@ def test_protected_mask() -> None:
     ("==a $x==y$ b==", [(0, 14)], ["a $x==y$ b"], "[…]"),  # nor one inside math
     ("x ==a\nb==", [(2, 9)], ["a\nb"], "x […]"),  # a span may cross a line break
     ("==== x", [], [], "==== x"),  # an empty pair is not a span
+    ("==== ==x==", [(5, 10)], ["x"], "==== […]"),
+    ("`a`==b==", [(3, 8)], ["b"], "`a`[…]"),  # a span right after code
+    ("`a` `b` `c` ==d==", [(12, 17)], ["d"], "`a` `b` `c` […]"),
+    ("`a` `==b==` c", [], [], "`a` `==b==` c"),
+    ("==`a`== b", [(0, 7)], ["`a`"], "[…] b"),  # a closer right after code
+    ("==`a` `b` `c` d==", [(0, 17)], ["`a` `b` `c` d"], "[…]"),
+    ("==a `x` b== and ==c==", [(0, 11), (16, 21)], ["a `x` b", "c"], "[…] and […]"),
+    ("==a `==` `==` b== end", [(0, 17)], ["a `==` `==` b"], "[…] end"),
+    ("==a `x` `==` b==", [(0, 16)], ["a `x` `==` b"], "[…]"),
     ("$a==b$", [], [], "$a==b$"),
     ("no marker", [], [], "no marker"),
 ])
@@ -105,3 +128,4 @@ def test_other_markers_for_imported_notes() -> None:
     assert cloze.find_spans("{{a}}", (cloze.MARKERS["curly"],)) == [(0, 5)]
     assert cloze.unclosed("{{a}} {{b", ALL) == 6
     assert cloze.unclosed("**a", ALL) == 0
+    assert cloze.has_cloze("a **b** c", ALL) and not cloze.has_cloze("a **b** c")

@@ -6,7 +6,7 @@ import hashlib
 
 import pytest
 
-from dlprep.content import parse_deck_text
+from dlprep.content import cloze, parse_deck_text
 from dlprep.content.model import Card, Option
 from dlprep.content.parser import derive_id, split_card_line
 
@@ -54,9 +54,9 @@ def test_deck_metadata() -> None:
 
 
 def test_windows_line_endings() -> None:
-    deck = parse_deck_text(HEADER.replace("\n", "\r\n") + "Q one::A one\r\n\r\nQ?\r\n?\r\nA\r\n", "bn.md")
+    deck = parse_deck_text(HEADER.replace("\n", "\r\n") + "Q one::A one\r\n\r\nQ?\r\n?\r\nA\r\nB\r\n", "bn.md")
     assert deck.issues == [] and deck.name == "Batch Norm"
-    assert [(c.question, c.answer, c.line) for c in deck.cards] == [("Q one", "A one", 7), ("Q?", "A", 9)]
+    assert [(c.question, c.answer, c.line) for c in deck.cards] == [("Q one", "A one", 7), ("Q?", "A\nB", 9)]
 
 
 def test_headings_give_the_context_and_close_at_their_level() -> None:
@@ -77,6 +77,15 @@ def test_single_lines_make_one_card_each_with_continuations() -> None:
     ]
 
 
+def test_a_bad_line_among_single_lines_skips_only_itself() -> None:
+    deck = parse_deck_text(HEADER + "::no question\nQ2::A2\nQ3:::\nQ4::A4\n", "bn.md")
+    assert [(c.question, c.line) for c in deck.cards] == [("Q2", 8), ("Q4", 10)]
+    assert [str(i) for i in deck.issues] == [
+        "bn.md:7: a 'Question::Answer' line needs text on both sides of '::'",
+        "bn.md:9: a 'Question:::Answer' line needs text on both sides of ':::'",
+    ]
+
+
 def test_a_separator_inside_code_does_not_split() -> None:
     (card,) = read("What does `a::b` mean in C++?::Scope resolution\n")
     assert (card.question, card.answer) == ("What does `a::b` mean in C++?", "Scope resolution")
@@ -85,6 +94,8 @@ def test_a_separator_inside_code_does_not_split() -> None:
     assert split_card_line("q::a::b") == ("q", "a::b", False)
     assert split_card_line("q:::a::b") == ("q", "a::b", True)
     assert split_card_line("no separator") is None
+    assert split_card_line("`::` means scope::yes") == ("`::` means scope", "yes", False)
+    assert split_card_line("`a::b` x::y::z") == ("`a::b` x", "y::z", False)
 
 
 def test_reversed_cards() -> None:
@@ -102,6 +113,19 @@ def test_a_reverse_is_not_added_when_its_card_was_dropped() -> None:
     deck = parse_deck_text(HEADER + "<!-- id: same -->\nQ1::A1\n\n<!-- id: same -->\nQ2:::A2\n", "bn.md")
     assert [c.id for c in deck.cards] == ["same"]
     assert [str(i) for i in deck.issues] == ["bn.md:11: duplicate card id 'same' (first used on line 8)"]
+
+
+def test_an_id_comment_names_every_kind() -> None:
+    cards = read("<!-- id: bn-q -->\nWhy?\n?\nBecause.\n\n<!-- id: bn-x -->\n[explain] Why BN?\n- a point\n\n"
+                 "<!-- id: bn-m -->\n[mc] Which?\n- [x] a\n- [ ] b\n")
+    assert [(c.kind, c.id) for c in cards] == [("basic", "bn-q"), ("explain", "bn-x"), ("mc", "bn-m")]
+
+
+def test_an_explanation_may_come_before_the_options_and_after_them() -> None:
+    mc, explain = read("[mc] Which?\n> first\n- [ ] a\n- [x] b\n> second\n\n"
+                       "[explain] Why?\n> first\n- a point\n> second\n")
+    assert (mc.explanation, mc.answer) == ("first\nsecond", "b")
+    assert (explain.explanation, explain.key_points) == ("first\nsecond", ["a point"])
 
 
 def test_multiline_card_keeps_its_lines() -> None:
@@ -174,12 +198,25 @@ def test_an_empty_cloze_is_skipped_and_its_siblings_keep_their_numbers() -> None
 
 
 def test_gen_cards() -> None:
-    cards = read("[gen] conv_shape   Output   shape of a conv\n\n<!-- id: bn-gen -->\n[gen] fold_bn\n\n[gen]\tpool2\n")
+    cards = read("[gen] conv_shape   Output   shape of a conv\n\n<!-- id: bn-gen -->\n[gen] fold_bn\n\n[gen]\tpool2\n\n"
+                 "[gen] attn_flops Attention FLOPs\n")
     assert [(c.kind, c.id, c.generator, c.question, c.line) for c in cards] == [
         ("gen", stored_id("[gen] conv_shape"), "conv_shape", "Output shape of a conv", 7),
         ("gen", "bn-gen", "fold_bn", "", 10),
         ("gen", stored_id("[gen] pool2"), "pool2", "", 12),
+        ("gen", stored_id("[gen] attn_flops"), "attn_flops", "Attention FLOPs", 14),
     ]
+
+
+def test_imported_notes_read_their_own_cloze_markers() -> None:
+    from dlprep.content.notes_cards import parse_notes_text
+
+    markers = cloze.markers_from_names(["highlight", "bold"])
+    deck = parse_notes_text("# Terms\n\nA **bold** word and ==hl==.\n", "notes/terms.md", markers=markers)
+    clozes = [c for c in deck.cards if c.kind == "cloze"]
+    assert [(c.answer, c.cloze_index, c.question, c.line) for c in clozes] == [
+        ("bold", 1, "A ==bold== word and ==hl==.", 3), ("hl", 2, "A ==bold== word and ==hl==.", 3)]
+    assert deck.issues == []
 
 
 @pytest.mark.parametrize("body", ["Just prose.\n", "- a list\n", "> a quote\n", "<!-- a comment -->\n", "# Heading\n",

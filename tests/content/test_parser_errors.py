@@ -26,6 +26,8 @@ def problems(body: str, path: str = "bn.md") -> list[str]:
     ("[mc] Where?", ["bn.md:6: multiple-choice card needs options as '- [ ] text' / '- [x] text'"]),
     ("[mc] Where?\n- [ ] a\n- [x] b\n- after the softmax, which is where the logits become probabilities",
      ["bn.md:7: option 'after the softmax, which is where the lo' must start with [ ] or [x]"]),
+    ("[mc] Where?\n- [ ] a\n- \n- [x] b", ["bn.md:7: option '' must start with [ ] or [x]"]),
+    ("[mc] Where?\n- [ ] a\n- - [x] b", ["bn.md:7: option '' must start with [ ] or [x]"]),  # nested: no option
     ("[mc] Where?\n- [x] a", ["bn.md:7: multiple-choice card has 1 option; use 2 to 4"]),
     ("[mc] Where?\n- [x] a\n- [ ] b\n- [ ] c\n- [ ] d\n- [ ] e",
      ["bn.md:7: multiple-choice card has 5 options; use 2 to 4"]),
@@ -121,6 +123,22 @@ def test_front_matter_problems(text: str, messages: list[str]) -> None:
     assert [str(i) for i in parse_deck_text(text, "fm.md").issues] == messages
 
 
+@pytest.mark.parametrize(("text", "issue", "cards"), [
+    ("---\ndeck: D\nsection: S\n---\nQ::A\n", None, [("Q", 5)]),  # a card right under the front matter
+    ("Q::A\n\nQ2::A2\n", "fm.md:1: missing YAML front matter (a '---' line, 'deck:' and 'section:')",
+     [("Q", 1), ("Q2", 3)]),
+    ("---\nQ::A\n\nQ2::A2\n", "fm.md:1: front matter is not closed by a '---' line", [("Q2", 4)]),
+    ("---\ndeck: [unclosed\n---\nQ::A\n", "fm.md:2: front matter: expected ',' or ']', but got '<stream end>'",
+     [("Q", 4)]),
+    ("---\ndeck: [unclosed\n\n---\nQ::A\n", "fm.md:3: front matter: expected ',' or ']', but got '<stream end>'",
+     [("Q", 5)]),
+])
+def test_where_the_cards_start_after_the_front_matter(text: str, issue: str | None, cards: list) -> None:
+    deck = parse_deck_text(text, "fm.md")
+    assert [str(i) for i in deck.issues] == ([issue] if issue else [])
+    assert [(c.question, c.line) for c in deck.cards] == cards
+
+
 def test_cards_after_broken_front_matter_still_load_under_the_file_name() -> None:
     deck = parse_deck_text("---\ndeck: [unclosed\n---\n\nQ::A\n", "decks/attention.md")
     assert deck.name == "attention" and deck.section == "" and deck.source == "notes"
@@ -161,3 +179,12 @@ def test_imported_notes_report_gen_lines_and_only_named_unclosed_clozes() -> Non
         "notes/sq.md:8: cloze marker '==' is never closed; write ==hidden text==",
     ]
     assert "gen" not in [c.kind for c in deck.cards] and "Q" in [c.question for c in deck.cards]
+
+
+def test_a_gen_card_without_its_generator_is_dropped_with_an_issue(tmp_path: Path) -> None:
+    deck_file = tmp_path / "squares.md"
+    deck_file.write_text(HEADER + "[gen] square Squares of small numbers\n", encoding="utf-8")
+    deck = parse_deck(deck_file)
+    assert deck.cards == []
+    assert [str(i) for i in deck.issues] == [
+        f"{deck_file}:6: [gen] square: no generators file beside the deck (squares.gen.py or generators.py)"]
