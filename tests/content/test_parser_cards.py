@@ -68,6 +68,11 @@ def test_headings_give_the_context_and_close_at_their_level() -> None:
     ]
 
 
+def test_a_heading_right_under_a_card_still_starts_a_section() -> None:
+    cards = read("# Part one\nQ1::A1\n# Part two\nQ2::A2\n")
+    assert [(c.question, c.context, c.line) for c in cards] == [("Q1", "Part one", 8), ("Q2", "Part two", 10)]
+
+
 def test_single_lines_make_one_card_each_with_continuations() -> None:
     cards = read("<!-- id: bn-first -->\nQ1::A1\nQ2::A2\nmore of A2\n  and more\nQ3 :: A3 \n")
     assert [(c.id, c.question, c.answer, c.line) for c in cards] == [
@@ -212,10 +217,12 @@ def test_imported_notes_read_their_own_cloze_markers() -> None:
     from dlprep.content.notes_cards import parse_notes_text
 
     markers = cloze.markers_from_names(["highlight", "bold"])
-    deck = parse_notes_text("# Terms\n\nA **bold** word and ==hl==.\n", "notes/terms.md", markers=markers)
+    deck = parse_notes_text("# Terms\n\nA **bold** word and ==hl==.\n\nOnly **bold** here.\n", "notes/terms.md",
+                            markers=markers)
     clozes = [c for c in deck.cards if c.kind == "cloze"]
     assert [(c.answer, c.cloze_index, c.question, c.line) for c in clozes] == [
-        ("bold", 1, "A ==bold== word and ==hl==.", 3), ("hl", 2, "A ==bold== word and ==hl==.", 3)]
+        ("bold", 1, "A ==bold== word and ==hl==.", 3), ("hl", 2, "A ==bold== word and ==hl==.", 3),
+        ("bold", 1, "Only ==bold== here.", 5)]
     assert deck.issues == []
 
 

@@ -46,6 +46,7 @@ def problems(body: str, path: str = "bn.md") -> list[str]:
     ("Q:::", ["bn.md:6: a 'Question:::Answer' line needs text on both sides of ':::'"]),
     ("A cloze ==hidden== and == ==", ["bn.md:6: cloze 2 is empty"]),
     ("A first line\nthen ==never closed", ["bn.md:7: cloze marker '==' is never closed; write ==hidden text=="]),
+    ("Closed ==b== then ==open", ["bn.md:6: cloze marker '==' is never closed; write ==hidden text=="]),
     ("[gen]", ["bn.md:6: write [gen] NAME, where NAME is a generator function in the deck's sidecar "
                "(letters, digits, _), then an optional title"]),
     ("[gen] 9lives", ["bn.md:6: write [gen] NAME, where NAME is a generator function in the deck's sidecar "
@@ -188,3 +189,15 @@ def test_a_gen_card_without_its_generator_is_dropped_with_an_issue(tmp_path: Pat
     assert deck.cards == []
     assert [str(i) for i in deck.issues] == [
         f"{deck_file}:6: [gen] square: no generators file beside the deck (squares.gen.py or generators.py)"]
+
+
+def test_imported_notes_report_an_unclosed_marker_of_their_own_only_under_an_id() -> None:
+    from dlprep.content import cloze
+    from dlprep.content.notes_cards import parse_notes_text
+
+    markers = cloze.markers_from_names(["highlight", "bold", "curly"])
+    notes = "# Terms\n\n<!-- id: n1 -->\nSee {{b}} and\n{{c\n\nA **b** and **c\n"
+    deck = parse_notes_text(notes, "notes/terms.md", markers=markers)
+    assert [str(i) for i in deck.issues] == [
+        "notes/terms.md:5: cloze marker '{{' is never closed; write {{hidden text}}"]
+    assert [c for c in deck.cards if c.kind == "cloze"] == []
