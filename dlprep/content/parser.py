@@ -208,14 +208,15 @@ class _Reader:
                 group = group[1:]
             else:
                 return
+        label = f"id {explicit!r}" if explicit else "the id comment"  # a malformed comment has no id to name
         if not group:
             if named:
-                self.issue(first.start, f"id {explicit!r} is not followed by a card on the next line")
+                self.issue(first.start, f"{label} is not followed by a card on the next line")
             return
         head = group[0]
         if head.type != "paragraph":
             if named:
-                self.issue(head.start, f"id {explicit!r} is followed by a {head.type.replace('_', ' ')}, not a card")
+                self.issue(head.start, f"{label} is followed by a {head.type.replace('_', ' ')}, not a card")
             return
         text = _inline_text(head)
         lines = [ln.strip() for ln in text.split("\n")]
@@ -239,7 +240,7 @@ class _Reader:
             self.issue(line, f"cloze marker {opener!r} is never closed; write {opener}hidden text{closer}")
         elif named:
             hint = "write Q::A, a '?' card, ==cloze==, [mc], [explain] or [gen]"
-            self.issue(head.start, f"id {explicit!r} names no card: {hint}")
+            self.issue(head.start, f"{label} names no card: {hint}")
 
     # ----- card kinds -------------------------------------------------------------------------------
     def add(self, card: Card, body_line: int, explicit: str | None, basis: str) -> None:

@@ -1,15 +1,10 @@
-"""The deck parser: every card kind, stable ids, errors that name file and line, and a round trip."""
+"""The deck parser: every card kind, stable ids, errors that name file and line, broken decks beside good ones."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-from dlprep.content import load_decks, parse_deck, parse_deck_text
-from dlprep.content.model import Card, Deck, Option
-from dlprep.content.render import render_deck
+from dlprep.content import load_decks, parse_deck_text
 
 HEADER = "---\ndeck: Test deck\nsection: Batch Normalization\n---\n"
 
@@ -89,7 +84,8 @@ def test_front_matter_problems_name_the_line() -> None:
     deck = parse_deck_text("---\ndeck: [unclosed\nsection: x\n---\nQ::A\n", "fm.md")
     assert [str(i) for i in deck.issues] == ["fm.md:3: front matter: expected ',' or ']', but got ':'"]
     missing = parse_deck_text("Q::A\n", "nofm.md")
-    assert "missing YAML front matter" in str(missing.issues[0])
+    assert [str(i) for i in missing.issues] == [
+        "nofm.md:1: missing YAML front matter (a '---' line, 'deck:' and 'section:')"]
 
 
 def test_a_broken_deck_does_not_stop_the_others(tmp_path: Path) -> None:
@@ -99,8 +95,10 @@ def test_a_broken_deck_does_not_stop_the_others(tmp_path: Path) -> None:
     decks, issues = load_decks(tmp_path)
     assert [d.name for d in decks] == ["A", "b", "C"]
     assert [len(d.cards) for d in decks] == [1, 0, 1]
-    assert any("b.md:1: cannot read the file" in str(i) for i in issues)
-    assert any("c.md:" in str(i) and "0 options marked" in str(i) for i in issues)
+    assert [str(i) for i in issues] == [
+        f"{tmp_path / 'b.md'}:1: cannot read the file (not UTF-8 text)",
+        f"{tmp_path / 'c.md'}:7: multiple-choice card has 0 options marked [x]; mark exactly one",
+    ]
 
 
 def test_empty_folder_and_deck_without_cards(tmp_path: Path) -> None:
@@ -116,62 +114,4 @@ def test_duplicate_ids_across_decks_are_reported(tmp_path: Path) -> None:
     (tmp_path / "b.md").write_text(HEADER.replace("Test deck", "B") + "\n<!-- id: same -->\nQ2::A2\n")
     decks, issues = load_decks(tmp_path)
     assert sum(len(d.cards) for d in decks) == 1
-    assert "already used in a.md:7" in str(issues[0])
-
-
-def test_builtin_decks_parse(tmp_path: Path) -> None:
-    decks, issues = load_decks()
-    assert issues == []
-    for deck in decks:
-        reparsed = parse_deck(Path(deck.path))
-        assert [c.id for c in reparsed.cards] == [c.id for c in deck.cards]
-
-
-# ----- round trip ---------------------------------------------------------------------------------------
-_word = st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=8)
-_phrase = st.lists(_word, min_size=1, max_size=6).map(" ".join)
-
-
-@st.composite
-def cards(draw, index: int) -> Card:
-    kind = draw(st.sampled_from(["basic", "multi", "cloze", "mc", "explain"]))
-    base = {"id": f"card-{index}", "deck": "Round trip", "section": "Attention"}
-    question = draw(_phrase)
-    if kind == "basic":
-        return Card(kind="basic", question=question, answer=draw(_phrase), **base)
-    if kind == "multi":
-        return Card(kind="basic", question=question + "\n" + draw(_phrase), answer=draw(_phrase), **base)
-    if kind == "cloze":
-        text = f"{question} =={draw(_phrase)}== {draw(_phrase)}"
-        return Card(kind="cloze", question=text, answer="", note_id=f"card-{index}", cloze_index=1, **base)
-    if kind == "mc":
-        n = draw(st.integers(2, 4))
-        right = draw(st.integers(0, n - 1))
-        options = [Option(draw(_phrase), i == right) for i in range(n)]
-        return Card(kind="mc", question=question, options=options, explanation=draw(_phrase), **base)
-    points = draw(st.lists(_phrase, min_size=1, max_size=4))
-    return Card(kind="explain", question=question, key_points=points, **base)
-
-
-@st.composite
-def decks(draw) -> Deck:
-    n = draw(st.integers(1, 6))
-    return Deck(name="Round trip", section="Attention", cards=[draw(cards(i)) for i in range(n)])
-
-
-def _essence(deck: Deck) -> list[tuple]:
-    return [
-        (c.id, c.kind, c.question, c.answer, [(o.text, o.correct) for o in c.options], c.key_points, c.explanation)
-        for c in deck.cards
-    ]
-
-
-@settings(max_examples=150, deadline=None)
-@given(decks())
-def test_parse_render_parse_is_stable(deck: Deck) -> None:
-    first = parse_deck_text(render_deck(deck), "rt.md")
-    assert first.issues == []
-    assert len(first.cards) == len(deck.cards)
-    second = parse_deck_text(render_deck(first), "rt.md")
-    assert _essence(second) == _essence(first)
-    assert [c.id for c in first.cards] == [c.id if c.kind != "cloze" else f"{c.note_id}::c1" for c in deck.cards]
+    assert [str(i) for i in issues] == [f"{tmp_path / 'b.md'}:7: card id 'same' is already used in a.md:7"]
