@@ -14,10 +14,21 @@ from dlprep.content.model import Deck, DeckIssue
 
 def deck_files(folder: Path) -> dict[str, list[int]]:
     """``{file name: [size, modification time in ns]}`` for every ``*.md`` in ``folder``."""
+    import os
+
+    try:
+        entries = sorted((e for e in os.scandir(folder) if e.name.endswith(".md")), key=lambda e: e.name)
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
     out = {}
-    for path in sorted(folder.glob("*.md")):
-        stat = path.stat()
-        out[path.name] = [stat.st_size, stat.st_mtime_ns]
+    for entry in entries:  # one scandir: the names and their stat without a Path per file
+        try:
+            if not entry.is_file():
+                continue
+            stat = entry.stat()
+        except OSError:
+            continue
+        out[entry.name] = [stat.st_size, stat.st_mtime_ns]
     return out
 
 
