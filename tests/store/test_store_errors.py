@@ -12,6 +12,7 @@ import pytest
 
 from dlprep.errors import StoreError
 from dlprep.store import SCHEMA_VERSION, Store, open_store
+from dlprep.store.db import _explain
 
 NOT_OURS = "it is not a dlprep progress database; move it aside or use --home DIR for another data home"
 CANNOT_WRITE = "it cannot be written; check the permissions of the file and its folder, or use --home DIR"
@@ -60,6 +61,13 @@ def test_folder_where_the_database_should_be_gets_the_permissions_advice(tmp_pat
     with pytest.raises(StoreError) as err:
         open_store(path)
     assert str(err.value) == f"{path}: unable to open database file ({CANNOT_WRITE})"
+
+
+def test_sqlite_access_denied_gets_the_permissions_advice(tmp_path: Path) -> None:
+    """SQLITE_PERM, worded "access permission denied", cannot be provoked here (root); it gets the same advice."""
+    path = tmp_path / "progress.db"
+    error = _explain(path, sqlite3.OperationalError("access permission denied"))
+    assert str(error) == f"{path}: access permission denied ({CANNOT_WRITE})"
 
 
 def test_read_only_database_names_the_file_and_keeps_its_rows(tmp_path: Path) -> None:
