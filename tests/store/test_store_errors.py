@@ -122,16 +122,33 @@ def test_failed_write_is_rolled_back_whole_and_the_store_keeps_working(store: St
     assert store.get_setting("new_per_day") == "9"
 
 
+def _quiz_answer_checked_at_commit(tx: sqlite3.Connection) -> None:
+    """An answer to a quiz that does not exist, its foreign key checked only at COMMIT (as `import progress` does)."""
+    tx.execute("PRAGMA defer_foreign_keys = ON")
+    tx.execute(
+        "INSERT INTO quiz_answers(session_id, card_id, answer, correct, answered_at) "
+        "VALUES (999, 'c1', 'layer norm', 1, '2026-03-02T12:00:00+00:00')"
+    )
+
+
+def test_failed_commit_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "progress.db")
+    with pytest.raises(StoreError) as err, store.transaction() as tx:
+        _quiz_answer_checked_at_commit(tx)
+    store.close()  # closing rolls the failed transaction back
+    assert str(err.value) == f"{store.path}: FOREIGN KEY constraint failed (see the SQLite message above)"
+    store = open_store(tmp_path / "progress.db")
+    try:
+        assert store.query("SELECT id FROM quiz_answers") == []
+    finally:
+        store.close()
+
+
 @pytest.mark.xfail(strict=True, reason="a failed COMMIT leaves the transaction open, so every later write fails "
                    "(reached through `import progress` of a file whose quiz answers name a missing quiz)")
-def test_failed_commit_is_rolled_back_and_the_store_keeps_working(store: Store) -> None:
-    with pytest.raises(StoreError) as err, store.transaction() as tx:
-        tx.execute("PRAGMA defer_foreign_keys = ON")  # as `import progress` does: checked at COMMIT
-        tx.execute(
-            "INSERT INTO quiz_answers(session_id, card_id, answer, correct, answered_at) "
-            "VALUES (999, 'c1', 'layer norm', 1, '2026-03-02T12:00:00+00:00')"
-        )
-    assert str(err.value) == f"{store.path}: FOREIGN KEY constraint failed (see the SQLite message above)"
+def test_after_a_failed_commit_the_store_keeps_working(store: Store) -> None:
+    with pytest.raises(StoreError), store.transaction() as tx:
+        _quiz_answer_checked_at_commit(tx)
     store.set_setting("new_per_day", "9")
     assert store.get_setting("new_per_day") == "9"
     assert store.query("SELECT id FROM quiz_answers") == []

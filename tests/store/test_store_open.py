@@ -1,4 +1,5 @@
-"""Opening a store: a new data home, durability settings, use from worker threads, copies, opening without migrating."""
+"""Opening a store: a new data home, durability settings, transactions across threads and processes, copies,
+opening without migrating."""
 
 from __future__ import annotations
 
@@ -82,6 +83,24 @@ def test_a_store_opened_in_one_thread_is_written_from_worker_threads(tmp_path: P
         assert failures == []
         assert sorted(r["card_id"] for r in store.query("SELECT card_id FROM reviews")) == ["c0", "c1", "c2", "c3"]
     finally:
+        store.close()
+
+
+def test_a_transaction_that_reads_then_writes_keeps_other_writers_out(tmp_path: Path) -> None:
+    """Rating reads a card, then writes it: another dlprep window must not write in between (lost update)."""
+    path = tmp_path / "progress.db"
+    store = open_store(path)
+    other = sqlite3.connect(path, timeout=0, isolation_level=None)  # another window that does not wait
+    try:
+        store.set_setting("new_per_day", "7")
+        with store.transaction() as tx:
+            seen = int(tx.execute("SELECT value FROM settings WHERE key = 'new_per_day'").fetchone()[0])
+            with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+                other.execute("UPDATE settings SET value = '100' WHERE key = 'new_per_day'")
+            tx.execute("UPDATE settings SET value = ? WHERE key = 'new_per_day'", (str(seen + 1),))
+        assert store.get_setting("new_per_day") == "8"
+    finally:
+        other.close()
         store.close()
 
 
