@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ from dlprep.store.migrations import MIGRATIONS
 SCHEMA_VERSION = len(MIGRATIONS)
 MIGRATION_COPIES_KEPT = 2
 BUSY_TIMEOUT_MS = 30_000
+_COPY_NAME = re.compile(r"progress-v(?P<version>\d+)-(?P<stamp>\d{8}T\d{6}Z)\.db")
 
 
 class Store:
@@ -122,10 +124,13 @@ def _read_version(conn: sqlite3.Connection) -> int:
     return int(row[0] or 0)
 
 
-def _copy_order(path: Path) -> tuple[int, str]:
-    """Sort key of ``progress-v<version>-<time>.db``: version as a number, then time."""
-    version, _, stamp = path.stem.removeprefix("progress-v").partition("-")
-    return (int(version) if version.isdigit() else -1, stamp)
+def _copy_order(path: Path) -> tuple[str, int] | None:
+    """Sort key of a copy named ``progress-v<version>-<time>.db``: the time it was taken, then the version.
+
+    None for any other name: a file dlprep did not write there (a copy made by hand) is never pruned.
+    """
+    match = _COPY_NAME.fullmatch(path.name)
+    return (match["stamp"], int(match["version"])) if match else None
 
 
 def _migrate(store: Store, backup_dir: Path | None) -> None:
@@ -142,8 +147,9 @@ def _migrate(store: Store, backup_dir: Path | None) -> None:
     if current > 0 and backup_dir is not None:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         store.backup_to(backup_dir / f"progress-v{current}-{stamp}.db")
-        # Keep the copies from before the last two migrations (names sort by version, then time).
-        copies = sorted(backup_dir.glob("progress-v*-*.db"), key=_copy_order)
+        # Keep the copies from before the last two migrations: the last two in time, whatever their versions
+        # (after an older database is put back and migrated, the copy just taken is the newest).
+        copies = sorted((p for p in backup_dir.glob("progress-v*-*.db") if _copy_order(p)), key=_copy_order)
         for old in copies[:-MIGRATION_COPIES_KEPT]:
             old.unlink(missing_ok=True)
     with store.transaction() as tx:

@@ -69,3 +69,19 @@ def test_migrating_from_each_old_version_keeps_every_column_of_every_row(tmp_pat
             assert found == rows, f"table {table} changed while migrating from version {version}"
     finally:
         store.close()
+
+
+def _schema(path: Path) -> list[tuple]:
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+    conn.close()
+    return rows
+
+
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION))
+def test_a_migrated_database_has_the_same_schema_as_a_new_one(tmp_path: Path, version: int) -> None:
+    """Every table, index, trigger and column is the same whether the file was created now or years ago."""
+    open_store(tmp_path / "new.db").close()
+    build_old_database(tmp_path / "old.db", version)
+    open_store(tmp_path / "old.db").close()
+    assert _schema(tmp_path / "old.db") == _schema(tmp_path / "new.db")
