@@ -356,6 +356,12 @@ def _import(store: Store, path: Path, counts: dict, *, dry_run: bool = False) ->
                     "WHERE ranked.r = cards.rowid AND cards.position = 0"
                 )
             conn.execute("DELETE FROM temp.import_cards")
+            # Foreign keys are checked at COMMIT (deferred): look now, so a dry run sees what the import would.
+            broken = conn.execute("PRAGMA foreign_key_check").fetchone()
+            if broken is not None:
+                table, rowid, parent, _ = broken
+                raise BackupError(f"{path}: a row of {table} (rowid {rowid}) refers to a row of {parent} that the "
+                                  "file does not have; nothing was imported")
             if dry_run:
                 raise _DryRun
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

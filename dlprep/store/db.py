@@ -61,6 +61,8 @@ class Store:
             try:
                 self.conn.execute("COMMIT")
             except sqlite3.Error as exc:
+                if self.conn.in_transaction:  # a deferred constraint failed: COMMIT leaves the transaction open
+                    self.conn.execute("ROLLBACK")
                 raise _explain(self.path, exc) from None
 
     def query(self, sql: str, params: tuple | dict = ()) -> list[dict]:

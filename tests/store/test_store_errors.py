@@ -144,8 +144,6 @@ def test_failed_commit_is_one_line_naming_the_file(tmp_path: Path) -> None:
         store.close()
 
 
-@pytest.mark.xfail(strict=True, reason="a failed COMMIT leaves the transaction open, so every later write fails "
-                   "(reached through `import progress` of a file whose quiz answers name a missing quiz)")
 def test_after_a_failed_commit_the_store_keeps_working(store: Store) -> None:
     with pytest.raises(StoreError), store.transaction() as tx:
         _quiz_answer_checked_at_commit(tx)
