@@ -18,6 +18,9 @@ from dataclasses import dataclass
 from dlprep.store import Store
 
 NEW, LEARNING, REVIEW, RELEARNING = 0, 1, 2, 3
+# States are written into the SQL as literals, never bound: SQLite prepares a statement again on every run
+# when a bound value could decide whether a partial index applies (``cards_new_turn`` holds state 0 only),
+# which doubled the cost of the small queue queries.
 COLUMNS = "id, deck, section, kind, note_id, state, due, lapses, created_at, rowid AS rid"
 ACTIVE = "retired = 0 AND suspended = 0"
 
@@ -44,9 +47,9 @@ class Scope:
 
 def _by_due(store: Store, scope: Scope, state: int, due_op: str, bound: str, limit: int | None) -> list[dict]:
     where, params = scope.where()
-    sql = (f"SELECT {COLUMNS} FROM cards WHERE state = ? AND due {due_op} ? AND {where} "
+    sql = (f"SELECT {COLUMNS} FROM cards WHERE state = {int(state)} AND due {due_op} ? AND {where} "
            "ORDER BY due, created_at, rowid")
-    args: list = [state, bound, *params]
+    args: list = [bound, *params]
     if limit is not None:
         sql += " LIMIT ?"
         args.append(limit)
@@ -114,8 +117,8 @@ def count(store: Store, scope: Scope, states: tuple[int, ...], *, due_op: str | 
     if cap is not None and cap <= 0:
         return 0
     where, params = scope.where()
-    sql = f"SELECT 1 FROM cards WHERE state IN ({', '.join('?' * len(states))}) AND {where}"
-    args: list = [*states, *params]
+    sql = f"SELECT 1 FROM cards WHERE state IN ({', '.join(str(int(s)) for s in states)}) AND {where}"
+    args: list = [*params]
     if due_op is not None:
         sql += f" AND due {due_op} ?"
         args.append(bound)
@@ -157,8 +160,8 @@ def deck_state_counts(store: Store, scope: Scope, end: str) -> list[dict]:
         due = "" if state == NEW else " AND due < ?"
         out.extend(store.query(
             f"SELECT deck, state, COUNT(*) AS n FROM cards INDEXED BY cards_queue "
-            f"WHERE state = ?{due} AND {where} GROUP BY deck",
-            (state, *(() if state == NEW else (end,)), *params),
+            f"WHERE state = {state}{due} AND {where} GROUP BY deck",
+            (*(() if state == NEW else (end,)), *params),
         ))
     return out
 

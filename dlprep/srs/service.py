@@ -349,8 +349,9 @@ class StudyService:
         if not note:
             return {}
         rows = tx.execute(
-            "SELECT id, buried_until FROM cards WHERE note_id = ? AND id != ? AND retired = 0 AND state IN (?, ?)",
-            (note, card_id, NEW, REVIEW),
+            f"SELECT id, buried_until FROM cards WHERE note_id = ? AND id != ? AND retired = 0 "
+            f"AND state IN ({NEW}, {REVIEW})",  # literals: see dlprep.srs.queue
+            (note, card_id),
         ).fetchall()
         for sibling, _ in rows:
             tx.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (until, sibling))
