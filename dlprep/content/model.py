@@ -54,10 +54,11 @@ class Card:
 
     @classmethod
     def from_data(cls, data: dict) -> Card:
-        data = dict(data)
-        data["options"] = [Option(**o) for o in data.get("options", [])]
-        known = set(cls.__dataclass_fields__)
-        return cls(**{k: v for k, v in data.items() if k in known})
+        """A card from its stored data; keys that are not fields (from another version) are ignored."""
+        known = cls.__dataclass_fields__
+        fields = {k: v for k, v in data.items() if k in known}
+        fields["options"] = [Option(**o) for o in data.get("options", ())]
+        return cls(**fields)
 
     def content_hash(self) -> str:
         """A hash of what the learner sees; changes when the wording changes, not the position."""

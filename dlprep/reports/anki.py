@@ -15,6 +15,7 @@ import hashlib
 import html
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 from dlprep.content import cloze
@@ -57,8 +58,13 @@ _FENCE = re.compile(r"```[\w+-]*\n(.*?)```", re.S)
 _STASHED = re.compile("\x00(\\d+)\x00")
 
 
+_PLAIN = re.compile(r"[`$*\n<>&]")
+
+
 def to_html(text: str) -> str:
     """Markdown subset (code, fenced code, bold, line breaks) and ``$`` math to Anki HTML."""
+    if not _PLAIN.search(text):
+        return text  # nothing to convert or escape (most options and short answers)
     stash: list[str] = []
 
     def keep(fragment: str) -> str:
@@ -122,8 +128,13 @@ def deck_id(section: str) -> int:
 
 
 def _tags(card: Card, extra: str) -> list[str]:
-    words = ["dlprep", *extra.split()]
-    return sorted({re.sub(r"\s+", "_", w) for w in words if w})
+    return list(_tag_list(extra))
+
+
+@lru_cache(maxsize=1024)
+def _tag_list(extra: str) -> tuple[str, ...]:
+    """The Anki tags for a card's own tags (few distinct strings in a collection: computed once each)."""
+    return tuple(sorted({"dlprep", *extra.split()}))
 
 
 def build_package(cards: list[tuple[Card, str]]):
@@ -179,28 +190,37 @@ def cards_from_store(store) -> list[tuple[Card, str]]:
     """The concept cards in the store that are not retired, with their tags, in id order: one per Anki note.
 
     A cloze note's sibling cards share one note (their text is the note's text), so only the first sibling
-    of each note is read; its content is decoded, the others are skipped before their JSON is parsed.
+    of each note is read. SQLite extracts the fields an Anki note shows from the stored JSON; only the lists
+    (options, key points) are parsed here, and only on the cards that have them.
     """
     import json
 
+    from dlprep.content.model import Option
+
     with store.lock:
         rows = store.conn.execute(
-            "SELECT id, deck, section, kind, note_id, data, tags FROM cards "
-            "WHERE retired = 0 AND kind != 'drill' ORDER BY id"
+            "SELECT id, deck, section, kind, note_id, tags, "
+            "json_extract(data, '$.question'), json_extract(data, '$.answer'), json_extract(data, '$.explanation'), "
+            "json_extract(data, '$.context'), json_extract(data, '$.note_id'), "
+            "CASE WHEN kind = 'mc' THEN json_extract(data, '$.options') END, "
+            "CASE WHEN kind = 'explain' THEN json_extract(data, '$.key_points') END "
+            "FROM cards WHERE retired = 0 AND kind != 'drill' AND json_valid(data) ORDER BY id"
         ).fetchall()
     out = []
     notes: set[str] = set()
-    for card_id, deck, section, kind, note_id, raw, tags in rows:
+    for card_id, deck, section, kind, note_id, tags, question, answer, explanation, context, data_note, \
+            options, key_points in rows:
+        note = note_id or data_note or ""
         if kind == "cloze":
-            note = note_id or card_id.split("::")[0]
-            if note in notes:
+            first = note or card_id.split("::")[0]
+            if first in notes:
                 continue
-            notes.add(note)
-        try:
-            data = json.loads(raw or "{}")
-        except ValueError:
-            data = {}
-        data.update(id=card_id, deck=deck, section=section, kind=kind, note_id=note_id or data.get("note_id", ""))
-        data.setdefault("question", "")
-        out.append((Card.from_data(data), tags or ""))
+            notes.add(first)
+        card = Card(id=card_id, deck=deck, section=section, kind=kind, question=question or "",
+                    answer=answer or "", explanation=explanation or "", context=context or "", note_id=note)
+        if options:
+            card.options = [Option(**o) for o in json.loads(options)]
+        if key_points:
+            card.key_points = list(json.loads(key_points))
+        out.append((card, tags or ""))
     return out
