@@ -139,3 +139,12 @@ def test_markdown_and_math_to_anki_html():
     assert to_html(text) == ("It's <b>key</b>: <code>x&lt;y</code> and \\(a&lt;b\\), then<br>"
                              "\\[\\sum_i x_i\\]")
     assert to_html("```python\nif a < b:\n    pass\n```") == "<pre><code>if a &lt; b:\n    pass\n</code></pre>"
+
+
+def test_a_card_whose_stored_data_is_not_json_is_left_out(store, tmp_path):
+    with store.transaction() as conn:
+        conn.execute("UPDATE cards SET data = '{not json' WHERE id = 'do-ex'")
+    exported = [card.id for card, _ in cards_from_store(store)]
+    assert exported == ["bn-axes", "bn-params::c1", "do-mc"]  # one per note, the broken one left out
+    counts = export_anki(cards_from_store(store), tmp_path / "out.apkg")
+    assert counts == {BN: 2, DROPOUT: 1}
