@@ -214,6 +214,13 @@ class StudyService:
             queue.count(self.store, scope, (NEW,), cap=hook.new_limit - new_done),
         )
 
+    def learning_today(self, deck: str | None = None, kinds: tuple[str, ...] | None = None) -> int:
+        """Cards in (re)learning still to come today, not only those due this minute (as Anki counts them):
+        the sum of :meth:`deck_counts`' ``learning`` over the scope, counted in the queue index alone."""
+        _, end = self.today_bounds()
+        scope = self._scope(deck, kinds)
+        return queue.count(self.store, scope, (LEARNING, RELEARNING), due_op="<", bound=clock.iso(end))
+
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
         """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
         (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""

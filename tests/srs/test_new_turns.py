@@ -116,3 +116,21 @@ def test_a_progress_file_from_before_places_gets_them_numbered(tmp_path, fake_cl
         assert _order(target) == ["a0", "b0", "a1", "b1"]
         target.close()
     source.close()
+
+
+def test_learning_today_is_the_deck_counts_sum(store, fake_clock) -> None:
+    from datetime import timedelta
+
+    fake_clock.moment = T0
+    svc = StudyService(store, StudySettings(fuzz=False), now=fake_clock, tz=UTC)
+    svc.sync_decks([_deck("A", 4), _deck("B", 3)])
+    with store.transaction() as conn:
+        for card, state, due in (("a0", 1, T0 - timedelta(minutes=5)), ("a1", 3, T0 + timedelta(hours=5)),
+                                 ("a2", 1, T0 + timedelta(days=2)), ("b0", 3, T0 + timedelta(minutes=1)),
+                                 ("b1", 2, T0 - timedelta(days=1))):
+            conn.execute("UPDATE cards SET state = ?, due = ? WHERE id = ?", (state, due.isoformat(), card))
+        conn.execute("UPDATE cards SET buried_until = ? WHERE id = 'b0'", ((T0 + timedelta(hours=2)).isoformat(),))
+    per_deck = {c.deck: c.learning for c in svc.deck_counts()}
+    assert per_deck == {"A": 2, "B": 0}  # a2 is due after today; b0 is buried; b1 is a review
+    assert (svc.learning_today(), svc.learning_today("A"), svc.learning_today("B")) == (2, 2, 0)
+    assert svc.learning_today(kinds=("cloze",)) == 0

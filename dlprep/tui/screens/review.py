@@ -214,7 +214,7 @@ class ReviewScreen(Screen):
         study = self.services.study
         _, reviews, new = study.queue_counts(self.deck, kinds=CARD_KINDS)
         # Learning cards still to come today, not only those due this minute (as Anki counts them).
-        learning = sum(c.learning for c in study.deck_counts(kinds=CARD_KINDS) if self.deck in (None, c.deck))
+        learning = study.learning_today(self.deck, kinds=CARD_KINDS)
         self.query_one("#card-counts", Static).update(
             f"[dodger_blue1]{new}[/] new · [red]{learning}[/] learn · [green]{reviews}[/] due"
         )
