@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -20,6 +21,7 @@ from dlprep.srs.scheduler import StudyScheduler
 from dlprep.srs.settings import StudySettings
 from dlprep.store import Store
 
+COUNTS_FRESH_S = 60.0  # deck_counts() is reused this long while nothing was written and the day is the same
 _SCHED_FIELDS = ("fsrs", "state", "due", "lapses", "suspended", "buried_until", "tags")
 # What a review row keeps of the card after the rating. Undo needs only ``before`` and the siblings it buried;
 # the card's history reads ``due``. The new FSRS state is not repeated: it is the card's own state, and the
@@ -78,6 +80,7 @@ class StudyService:
         self.scheduler = StudyScheduler.from_settings(self.settings, self.tz)
         self._streak_cache: tuple | None = None
         self._totals_cache: dict[tuple, list[dict]] = {}
+        self._counts_cache: tuple[tuple, float, list[DeckCounts]] | None = None
 
     # ----- content --------------------------------------------------------------------------------
     def sync_decks(
@@ -223,7 +226,23 @@ class StudyService:
 
     def deck_counts(self, kinds: tuple[str, ...] | None = None) -> list[DeckCounts]:
         """Due / learning / new per deck. Each deck's numbers are what a review of that deck would show
-        (the daily limits are shared, so the decks' numbers can add up to more than one day allows)."""
+        (the daily limits are shared, so the decks' numbers can add up to more than one day allows).
+
+        The numbers depend on the database and the study day alone (cards come due, and buried cards return,
+        at the day's end), so a result is reused while no write happened on any connection (``total_changes``,
+        ``PRAGMA data_version``) on the same study day, for at most :data:`COUNTS_FRESH_S`: the dashboard's
+        timer, and its refresh after a screen that changed nothing, cost nothing.
+        """
+        key = (self.store.conn.total_changes, self.store.query("PRAGMA data_version")[0]["data_version"],
+               self.today_bounds(), tuple(kinds) if kinds else None)
+        cached = self._counts_cache
+        if cached is not None and cached[0] == key and time.monotonic() - cached[1] < COUNTS_FRESH_S:
+            return list(cached[2])
+        counts = self._count_decks(kinds)
+        self._counts_cache = (key, time.monotonic(), counts)
+        return list(counts)
+
+    def _count_decks(self, kinds: tuple[str, ...] | None) -> list[DeckCounts]:
         _, end = self.today_bounds()
         new_done, reviews_done = self._done_today()
         hook = queue_hook(self, kinds)  # interview date (srs/plan_queue.py): new limit, pulled-forward reviews

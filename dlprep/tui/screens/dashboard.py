@@ -17,12 +17,13 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from dlprep.content.model import KINDS
 from dlprep.errors import DlprepError
 from dlprep.services import Services
 from dlprep.tui.widgets.deck_list import DeckList
 from dlprep.tui.widgets.inline import plain_line
 
-CARD_KINDS = ("basic", "cloze", "mc", "explain", "gen")
+CARD_KINDS = KINDS  # every concept-card kind (drills are counted apart)
 REFRESH_S = 30.0
 
 # Screens that other parts of the app provide: key -> (module, class, description). Each takes the
