@@ -92,8 +92,11 @@ def run(args: argparse.Namespace) -> int:
     for deck in result.decks:
         kinds = Counter(card.kind for card in deck.cards)
         listed = ", ".join(f"{kind} {n}" for kind, n in sorted(kinds.items()))
-        left_out = f"; {len(deck.notices)} notes on what was left out" if deck.notices and not args.verbose else ""
-        print(f"{deck.path}: deck {deck.name!r}, {len(deck.cards)} cards ({listed}){left_out}")
+        notices = len(deck.notices)
+        left_out = (f"; {notices} note{'s' if notices != 1 else ''} on what was left out"
+                    if deck.notices and not args.verbose else "")
+        cards = len(deck.cards)
+        print(f"{deck.path}: deck {deck.name!r}, {cards} card{'s' if cards != 1 else ''} ({listed}){left_out}")
     for warning in result.warnings:
         kept = warning.endswith(KEPT_ENDINGS)  # the message says what happened to the card
         print(f"warning: {warning}{'' if kept else ' (card skipped)'}", file=sys.stderr)

@@ -138,3 +138,15 @@ async def test_control_characters_in_a_deck_name_never_reach_the_terminal() -> N
         assert line.split()[0] == "Evil?[2Jdeck?name?"
         assert not any(ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0 for ch in line)
         assert app.query_one(DeckList).current.deck == "Evil\x1b[2Jdeck\tname\x9b"  # the name itself is kept
+
+
+async def test_opening_a_folder_at_the_bottom_brings_its_decks_into_view() -> None:
+    counts = [Counts(f"Deck {k:02d}") for k in range(20)] + [Counts(f"notes/n{k}") for k in range(3)]
+    app = Host(counts)
+    async with app.run_test(size=(50, 8)) as pilot:  # 7 deck lines below the header
+        deck_list = app.query_one(DeckList)
+        await pilot.press("end", "enter")
+        lines = screen_lines(deck_list)
+        assert lines[-4].split()[:2] == ["▾", "notes/"]
+        assert [line.split()[0] for line in lines[-3:]] == ["n0", "n1", "n2"]
+        assert deck_list.current.deck == "notes"

@@ -162,6 +162,12 @@ class DeckList(ScrollView, can_focus=True):
         if not opened:
             self.cursor = next(i for i, r in enumerate(self.rows) if r.folder and r.deck == folder)
         self._rebuild()
+        if opened:  # bring the opened decks into view, the folder's own row staying on screen
+            last = self.cursor + sum(1 for r in self.rows if r.depth and r.deck.startswith(folder + "/"))
+            visible = max(1, self.size.height - 1)
+            top = round(self.scroll_offset.y)
+            if last >= top + visible:
+                self.scroll_to(y=min(self.cursor, last - visible + 1), animate=False, immediate=True)
 
     def _move(self, index: int) -> None:
         if not self.rows:
