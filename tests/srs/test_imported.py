@@ -6,8 +6,8 @@ rule of :mod:`dlprep.srs.imported` is tested on its own (``tests/content`` runs 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
 import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
