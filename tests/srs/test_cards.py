@@ -5,6 +5,7 @@ In process, over a real SQLite file and a fake clock (the browser's own tests dr
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -202,6 +203,16 @@ def test_card_source_reads_the_deck_files_front_matter(tmp_path: Path) -> None:
     assert source_of("source: beyond-notes\n") == "notes"  # no front matter
     assert source_of(None) == "notes"  # the file is gone
     assert source_of("---\nsource: beyond-notes\n---\n", origin="imported") == "imported"
+
+
+def test_card_source_follows_an_edit_of_the_deck_file(tmp_path: Path) -> None:
+    path = tmp_path / "deck.md"
+    path.write_text("---\ndeck: A\n---\n", encoding="utf-8")
+    card = basic("x", "A", "q", "a", source_file=str(path))
+    assert card_source(card, "builtin") == "notes"
+    path.write_text("---\ndeck: A\nsource: beyond-notes\n---\n", encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
+    assert card_source(card, "builtin") == "beyond-notes"
 
 
 def test_row_source_and_location(store, fake_clock, tmp_path: Path) -> None:

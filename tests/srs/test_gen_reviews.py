@@ -36,6 +36,7 @@ def test_rate_gen_keeps_the_seed_answer_and_verdict_with_the_review(store, study
     }
     assert list(gen_reviews(store, "gen1")) == [first, second]
     assert gen_review(store, other) == GenReview(other, "gen2", "kv_cache_bytes", 8, "12 MB", False)
+    assert gen_review(store, first) == GenReview(first, "gen1", "attention_flops", 7, "4.2e9", True)
     assert gen_review(store, second + 1) is None
     assert gen_reviews(store, "no-such-card") == {}
     assert store.query("SELECT correct FROM gen_reviews ORDER BY review_id") == [
