@@ -317,3 +317,51 @@ def test_new_drills_are_only_spread_as_far_as_the_days_left_can_pay_for_their_tw
     # 24 review sessions owed by drills already introduced take all 360 minutes: no new drill.
     assert day_quota(**free, drill_reviews_owed=24) == Quota(0, 0)
     assert day_quota(**free, drill_reviews_owed=20) == Quota(0, 1)  # 60 minutes left: one more drill
+
+
+def test_the_summary_line_the_day_before_counts_one_review_and_one_drill(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id = "drill:attention"
+    drill.cards[0].kind = "drill"
+    svc.sync_decks(decks(1, ("Attention",)) + [drill])
+    card = store.query("SELECT id FROM cards WHERE kind = 'basic'")[0]["id"]
+    svc.rate(card, 4)
+    svc.rate("drill:attention", 4)  # both in review, due on the same day
+    fake_clock.moment = clock.parse_iso(store.query("SELECT due FROM cards WHERE id = ?", (card,))[0]["due"])
+    goal = set_goal(svc, 1)
+    line = summary_line(svc)
+    assert line.startswith("Interview tomorrow · expected recall ")
+    assert line.endswith(" if you stop now) · today: 1 review, 0 new, 1 drill, ~15 min")  # 10 s + 15 min
+    fake_clock.advance(days=2)
+    assert summary_line(svc) == (f"Interview date {goal.date.isoformat()} has passed: normal scheduling is back "
+                                 "(`dlprep plan --clear` removes the date)")
+
+
+def test_the_plan_counts_days_in_the_learners_zone(store, fake_clock) -> None:
+    from datetime import timezone
+
+    plus9 = timezone(timedelta(hours=9))
+    svc = StudyService(store, StudySettings(fuzz=False), now=fake_clock, tz=plus9)
+    svc.sync_decks(decks(2, ("Attention",)))
+    fake_clock.moment = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # 05:00 on March 3 at UTC+9: study day March 3
+    InterviewGoal(date(2026, 3, 6)).save(store)
+    plan = plan_for(svc)
+    assert plan.days_left == 3
+    assert [d.day for d in plan.daily] == ["2026-03-03", "2026-03-04", "2026-03-05"]
+    assert summary_line(svc).startswith("Interview in 3 days · ")
+
+
+def test_with_a_date_the_deck_counts_of_drills_alone_are_what_their_queue_offers(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(3)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(6, ("Attention",)) + [drills])
+    set_goal(svc, 10)
+    offered = svc.queue(kinds=("drill",))[2]
+    assert len(offered) == 1  # a 30-minute budget pays for one new 15-minute drill today
+    counts = {c.deck: c for c in svc.deck_counts(kinds=("drill",))}
+    assert list(counts) == ["drills"] and counts["drills"].new == 1 and counts["drills"].total == 3
+    assert svc.queue_counts(kinds=("drill",)) == (0, 0, 1)

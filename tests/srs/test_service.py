@@ -57,9 +57,11 @@ def test_review_limit(store, fake_clock) -> None:
     assert svc.deck_counts()[0].due == 2
     first = svc.next_item()
     svc.rate(first.card.id, 3)
+    assert svc.deck_counts()[0].due == 1 and svc.queue_counts()[1] == 1
     second = svc.next_item()
     svc.rate(second.card.id, 3)
     assert svc.next_item() is None
+    assert svc.deck_counts()[0].due == 0 and svc.queue_counts()[1] == 0
 
 
 def test_learning_steps_are_honoured_within_the_session(store, fake_clock) -> None:
@@ -196,7 +198,11 @@ def test_rating_out_of_range_is_refused(store, fake_clock) -> None:
     ("delta", "text"),
     [(timedelta(seconds=30), "30s"), (timedelta(minutes=10), "10m"), (timedelta(hours=5), "5h"),
      (timedelta(days=4), "4d"), (timedelta(days=75), "2.5mo"), (timedelta(days=730), "2.0y"),
-     (timedelta(hours=22), "22h"), (timedelta(hours=23), "1d"), (timedelta(hours=25), "1d")],  # 23 h, 25 h: DST
+     (timedelta(hours=22), "22h"), (timedelta(hours=23), "1d"), (timedelta(hours=25), "1d"),  # 23 h, 25 h: DST
+     (timedelta(0), "0s"), (timedelta(seconds=-5), "0s"), (timedelta(minutes=59), "59m"), (timedelta(hours=1), "1h"),
+     (timedelta(hours=10, minutes=30, seconds=1), "11h"), (timedelta(days=2, hours=12, seconds=1), "3d"),
+     (timedelta(days=29), "29d"), (timedelta(days=30), "1.0mo"), (timedelta(days=364), "12.1mo"),
+     (timedelta(days=365), "1.0y"), (timedelta(days=420), "1.2y")],
 )
 def test_interval_labels(delta: timedelta, text: str) -> None:
     assert format_interval(delta) == text
@@ -227,3 +233,13 @@ def test_undo_undoes_the_newest_rating(store, fake_clock) -> None:
     assert svc.undo() == second
     assert store.query("SELECT id, fsrs, state, due FROM cards ORDER BY id") == after_first
     assert [r["card_id"] for r in store.query("SELECT card_id FROM reviews")] == [first]
+
+
+def test_deck_counts_add_up_the_sections_of_a_deck(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=5)
+    two = parse_deck_text(HEADER.format(name="A") + "\nQ1?::A1\n\nQ2?::A2\n", "A.md")
+    other = parse_deck_text("---\ndeck: A\nsection: Transformers\n---\n\nQ3?::A3\n", "A2.md")
+    svc.sync_decks([two, other, deck("B", 1)])
+    counts = {c.deck: c for c in svc.deck_counts()}
+    assert (counts["A"].section, counts["A"].total, counts["A"].new) == ("Attention", 3, 3)
+    assert (counts["B"].section, counts["B"].total, counts["B"].new) == ("Attention", 1, 1)
