@@ -60,3 +60,9 @@ def test_without_tz_the_system_zone_is_used(monkeypatch) -> None:
     else:
         expected = UTC
     assert offsets(clock.local_tz()) == offsets(expected)
+
+
+def test_utc_now_is_an_aware_utc_moment() -> None:
+    now = clock.utc_now()
+    assert now.tzinfo is UTC
+    assert abs(now - datetime.now(UTC)) < timedelta(minutes=1)

@@ -106,3 +106,10 @@ def test_clearing_the_interview_goal(store) -> None:
     assert InterviewGoal.load(store) is None
     assert store.query("SELECT key FROM settings") == [{"key": "new_per_day"}]
     assert InterviewGoal.clear(store) is False
+
+
+def test_a_goal_stored_with_its_date_alone_is_cleared(store) -> None:
+    store.set_setting("interview_date", json.dumps("2026-04-01"))
+    assert InterviewGoal.load(store) == InterviewGoal(date(2026, 4, 1))
+    assert InterviewGoal.clear(store) is True
+    assert InterviewGoal.load(store) is None

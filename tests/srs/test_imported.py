@@ -320,17 +320,17 @@ def test_seed_schedules_with_nothing_to_seed(store) -> None:
 # ----- retiring a whole deck ------------------------------------------------------------------------------
 def test_retire_deck_takes_the_deck_and_its_subdecks_only(store, study, notes) -> None:
     a = touch(notes / "a.md")
-    store_imported(study, [deck(card("m1", "Q1", "A", a), name="ML"),
-                           deck(card("m2", "Q2", "A", a), name="ML/Adam"),
-                           deck(card("m3", "Q3", "A", a), name="MLOps"),
+    store_imported(study, [deck(card("m1", "Q1", "A", a), name="JAX"),
+                           deck(card("m2", "Q2", "A", a), name="JAX/pmap"),
+                           deck(card("m3", "Q3", "A", a), name="JAXopt"),
                            deck(card("o1", "Q4", "A", a), name="Other")], inside(a))
-    study.sync_decks([Deck("ML", "ML", cards=[card("b1", "Q5", "A", "decks/ml.md")])])
-    assert retire_deck(store, "ML", dry_run=True) == 2
-    assert retire_deck(store, "ML/", dry_run=True) == 2  # a trailing slash names the same deck
+    study.sync_decks([Deck("JAX", "JAX", cards=[card("b1", "Q5", "A", "decks/jax.md")])])
+    assert retire_deck(store, "JAX", dry_run=True) == 2
+    assert retire_deck(store, "JAX/", dry_run=True) == 2  # a trailing slash names the same deck
     assert retired(store) == set()
-    assert retire_deck(store, "ML") == 2
+    assert retire_deck(store, "JAX") == 2
     assert retired(store) == {"m1", "m2"}
-    assert retire_deck(store, "ML") == 0
+    assert retire_deck(store, "JAX") == 0
     assert retire_deck(store, "Nowhere") == 0
     assert store.query("SELECT retired FROM cards WHERE id = 'b1'") == [{"retired": 0}]
 

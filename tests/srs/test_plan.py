@@ -365,3 +365,20 @@ def test_with_a_date_the_deck_counts_of_drills_alone_are_what_their_queue_offers
     counts = {c.deck: c for c in svc.deck_counts(kinds=("drill",))}
     assert list(counts) == ["drills"] and counts["drills"].new == 1 and counts["drills"].total == 3
     assert svc.queue_counts(kinds=("drill",)) == (0, 0, 1)
+
+
+@pytest.mark.parametrize(("days", "active"), [
+    # FSRS's own intervals after Good: 2 days, then 11; a date 10 days out pulls the second review forward.
+    (10, [("2026-03-02", 1, 0, 1), ("2026-03-04", 0, 1, 1), ("2026-03-08", 0, 1, 1)]),
+    # Far enough out, two reviews are done and recall on the day stays above target: nothing more is pulled.
+    (40, [("2026-03-02", 1, 0, 1), ("2026-03-04", 0, 1, 1), ("2026-03-15", 0, 1, 1)]),
+])
+def test_once_a_card_has_its_two_reviews_the_plan_stops_pulling_it_forward(store, fake_clock, days, active) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id = "drill:attention"
+    drill.cards[0].kind = "drill"
+    svc.sync_decks(decks(1, ("Attention",)) + [drill])
+    set_goal(svc, days)
+    plan = plan_for(svc)
+    assert [(d.day, d.new, d.reviews, d.drills) for d in plan.daily if d.new or d.reviews or d.drills] == active
