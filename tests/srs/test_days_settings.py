@@ -113,3 +113,17 @@ def test_a_goal_stored_with_its_date_alone_is_cleared(store) -> None:
     assert InterviewGoal.load(store) == InterviewGoal(date(2026, 4, 1))
     assert InterviewGoal.clear(store) is True
     assert InterviewGoal.load(store) is None
+
+
+def test_streak_and_counts_use_the_learners_zone(store, fake_clock) -> None:
+    plus9 = timezone(timedelta(hours=9))
+    # At UTC+9 these are 05:00 on March 3, 03:00 on March 4 (still March 3's study day) and 05:00 on March 5:
+    # study days March 3 and 5. In UTC they are March 2, 3 and 4, one after the other.
+    rated_at(store, fake_clock, at(2, 20), at(3, 18), at(4, 20))
+    now = at(4, 21)  # 06:00 on March 5 at UTC+9
+    assert days.streak(store, now, tz=plus9) == 1
+    assert days.streak(store, now, tz=UTC) == 3
+    assert days.run_ending(store, date(2026, 3, 3), now, tz=plus9) == 1
+    wanted = [date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 5)]
+    assert days.counts_per_day(store, "reviews", "reviewed_at", wanted, now, 4, plus9) == [2, 0, 1]
+    assert days.counts_per_day(store, "reviews", "reviewed_at", wanted, now, 4, UTC) == [1, 1, 0]

@@ -196,13 +196,17 @@ def test_a_heading_card_that_changed_kind_is_followed_by_a_long_enough_answer(st
 
 def test_an_explain_heading_that_became_a_question_keeps_its_history(store, study, notes) -> None:
     a = touch(notes / "a.md")
-    store_imported(study, [deck(card("o1", "Explain: Adam › Why bias correction?", "The moments start at zero.", a,
-                                     kind="explain", key_points=["the moments start at zero"]))], inside(a))
+    store_imported(study, [deck(card("o1", "Explain: Optimizers › Adam › Why bias correction?",
+                                     "The moments start at zero.", a, kind="explain",
+                                     key_points=["the moments start at zero"]),
+                                card("o2", "Explain: Dropout", "Units are dropped at random.", a, kind="explain",
+                                     key_points=["units are dropped at random"]))], inside(a))
     study.rate("o1", 2)
-    counts = store_imported(study, [deck(card("n1", "Why bias correction?", "Zero-initialised moments.", a))],
-                            inside(a))
-    assert (counts.moved, counts.added, counts.retired) == (1, 0, 0)
-    assert history(store, "n1") == [2]
+    study.rate("o2", 4)
+    counts = store_imported(study, [deck(card("n1", "Why bias correction?", "Zero-initialised moments.", a),
+                                         card("n2", "Dropout", "Zeroes activations in training.", a))], inside(a))
+    assert (counts.moved, counts.added, counts.retired) == (2, 0, 0)
+    assert history(store, "n1") == [2] and history(store, "n2") == [4]
 
 
 def test_two_headings_or_two_questions_with_that_text_prove_nothing(store, study, notes) -> None:
@@ -241,18 +245,19 @@ def test_a_card_already_matched_is_not_matched_again(store, study, notes) -> Non
     a = touch(notes / "a.md")
     store_imported(study, [deck(card("o1", "What is Adam?", "An optimizer", a))], inside(a))
     study.rate("o1", 3)
-    # n1 has o1's content (same hash); n2 asks the same question with another answer.
+    # n1 has o1's content (same hash); n2 asks the same question with another answer, n3 the same answer.
     counts = store_imported(study, [deck(card("n1", "What is Adam?", "An optimizer", a),
-                                         card("n2", "What is Adam?", "Adaptive moments", a))], inside(a))
-    assert (counts.moved, counts.added) == (1, 1)
-    assert history(store, "n1") == [3] and history(store, "n2") == []
+                                         card("n2", "What is Adam?", "Adaptive moments", a),
+                                         card("n3", "What is SGD?", "An optimizer", a))], inside(a))
+    assert (counts.moved, counts.added) == (1, 2)
+    assert history(store, "n1") == [3] and history(store, "n2") == [] and history(store, "n3") == []
 
 
 def test_text_copied_across_renamed_files_follows_its_own_file(store, study, notes) -> None:
     a, b = touch(notes / "a.md"), touch(notes / "b.md")
     common = ("Which norm is per token?", "Layer norm")
-    store_imported(study, [deck(card("ax", "A one", "first", a), card("ay", "A two", "second", a),
-                                card("aw", "A three", "third", a), card("az", *common, a)),
+    store_imported(study, [deck(card("aw", "A three", "third", a), card("ax", "A one", "first", a),
+                                card("ay", "A two", "second", a), card("az", *common, a)),
                            deck(card("bv", "B one", "fourth", b), card("bz", *common, b), name="B")],
                    inside(a, b))
     study.rate("az", 4)
@@ -268,6 +273,21 @@ def test_text_copied_across_renamed_files_follows_its_own_file(store, study, not
                             inside(a2, b2, c))
     assert (counts.moved, counts.added, counts.retired) == (6, 0, 0)
     assert history(store, "nza") == [4] and history(store, "nzb") == [1]
+
+
+def test_cloze_siblings_of_a_renamed_file_follow_by_their_content(store, study, notes) -> None:
+    old = touch(notes / "old.md")
+    text = "Adam keeps ==two moment estimates== with ==bias correction==."
+    siblings = [card(f"o{k}", text, "", old, kind="cloze", cloze_index=k, note_id="n") for k in (1, 2)]
+    store_imported(study, [deck(*siblings)], inside(old))
+    study.rate("o1", 4)
+    study.rate("o2", 1)
+    new = notes / "new.md"
+    old.rename(new)
+    moved = [card(f"n{k}", text, "", new, kind="cloze", cloze_index=k, note_id="m") for k in (1, 2)]
+    counts = store_imported(study, [deck(*moved)], inside(new))
+    assert (counts.moved, counts.added, counts.retired) == (2, 0, 0)
+    assert history(store, "n1") == [4] and history(store, "n2") == [1]
 
 
 # ----- Obsidian schedules ---------------------------------------------------------------------------------
@@ -306,6 +326,7 @@ def test_schedules_seed_only_cards_with_no_history_or_state(store, study, notes,
     rows = {r["id"]: r for r in store.query("SELECT id, state, due, fsrs FROM cards")}
     assert rows["i0"]["state"] == 2 and rows["i3"]["state"] == 2
     assert rows["i0"]["due"] == datetime(2026, 3, 20, tzinfo=UTC).isoformat()
+    assert json.loads(rows["i0"]["fsrs"]) == fsrs_state("i0", schedule)
     assert (rows["i1"]["state"], rows["i1"]["fsrs"]) == (0, None)
     assert rows["i2"]["state"] == 1
     fake_clock.moment = datetime(2026, 3, 20, 12, tzinfo=UTC)

@@ -382,3 +382,36 @@ def test_once_a_card_has_its_two_reviews_the_plan_stops_pulling_it_forward(store
     set_goal(svc, days)
     plan = plan_for(svc)
     assert [(d.day, d.new, d.reviews, d.drills) for d in plan.daily if d.new or d.reviews or d.drills] == active
+
+
+@pytest.mark.parametrize("budget", [60, 3])  # minutes a day: the quota follows the days left, or the budget
+def test_todays_quota_is_the_same_after_a_restart_in_the_middle_of_the_day(store, fake_clock, budget) -> None:
+    from dlprep.srs import plan_queue
+
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(4)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(30, ("Attention",)) + [drills])
+    learned = [r["id"] for r in store.query("SELECT id FROM cards WHERE kind = 'basic' ORDER BY rowid LIMIT 6")]
+    for card in [*learned, "drill:part0", "drill:part1"]:
+        svc.rate(card, 3)
+        svc.rate(card, 3)  # in review, due in two days
+    fake_clock.advance(days=3)
+    svc.rate("drill:part1", 3)  # a drill review on an earlier day: it still owes one
+    fake_clock.advance(days=2)
+    set_goal(svc, 15, budget_min=budget)
+    plan_queue._QUOTA_CACHE.clear()
+    morning = plan_queue.queue_hook(svc)
+    _, reviews, new = svc.queue()
+    assert len(new) == morning.cards_left + morning.drills_left
+    studied = [r for r in reviews if r["id"].startswith("drill:")] + [r for r in reviews if r["kind"] == "basic"][:3]
+    for row in studied + new:
+        svc.rate(row["id"], 3, duration_ms=10_000)
+        fake_clock.advance(minutes=1)
+    plan_queue._QUOTA_CACHE.clear()  # the app restarted: the quota is computed again
+    afternoon = plan_queue.queue_hook(svc)
+    assert afternoon.quota == morning.quota
+    assert (afternoon.cards_left, afternoon.drills_left, afternoon.new_limit) == (0, 0, len(new))
+    assert svc.queue()[2] == []
