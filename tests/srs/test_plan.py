@@ -415,3 +415,80 @@ def test_todays_quota_is_the_same_after_a_restart_in_the_middle_of_the_day(store
     assert afternoon.quota == morning.quota
     assert (afternoon.cards_left, afternoon.drills_left, afternoon.new_limit) == (0, 0, len(new))
     assert svc.queue()[2] == []
+
+
+def test_goal_limits_are_inclusive() -> None:
+    today_ = date(2026, 3, 2)
+    assert parse_goal("2026-03-02", today_) == InterviewGoal(today_)  # today itself is allowed
+    assert parse_goal("2026-04-01", today_, budget_min=1440, target=0.5).budget_min == 1440
+    assert parse_goal("2026-04-01", today_, budget_min=1, target=0.99).target == 0.99
+    with pytest.raises(PlanError, match="bad budget 1441: expected minutes a day between 1 and 1440"):
+        parse_goal("2026-04-01", today_, budget_min=1441)
+    with pytest.raises(PlanError, match="bad target 1: expected a recall between 0.5 and 0.99"):
+        parse_goal("2026-04-01", today_, target=1.0)
+    with pytest.raises(PlanError, match="bad target 0.49"):
+        parse_goal("2026-04-01", today_, target=0.49)
+
+
+def test_pace_minutes() -> None:
+    assert Pace(new_s=30.0, review_s=12.0, drill_s=900.0).minutes(2, 5, 1) == pytest.approx((60 + 60 + 900) / 60)
+
+
+def test_the_drill_pace_is_the_attempts_working_time_per_drill_rating(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id, drill.cards[0].kind = "drill:attention", "drill"
+    svc.sync_decks([drill])
+
+    def attempt(ms: int | None) -> None:
+        with store.transaction() as tx:
+            tx.execute("INSERT INTO attempts(drill_id, started_at, finished_at, code, status, duration_ms) "
+                       "VALUES ('attention', '2026-03-02T12:00:00+00:00', '2026-03-02T12:10:00+00:00', '', 'fail', ?)",
+                       (ms,))
+
+    for ms in (300_000, 420_000):
+        attempt(ms)
+        svc.rate("drill:attention", 3)
+        fake_clock.advance(days=1)
+    assert measure_pace(store).measured == frozenset()  # two ratings: too few
+    attempt(None)  # an attempt without a time
+    svc.rate("drill:attention", 3)  # three ratings, 720 s of attempts in all
+    pace = measure_pace(store)
+    assert pace.measured == {"drill"} and pace.drill_s == pytest.approx(720 / 3)
+    assert (pace.new_s, pace.review_s) == (30.0, 10.0)
+
+
+def test_the_drill_pace_needs_timed_attempts(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id, drill.cards[0].kind = "drill:attention", "drill"
+    svc.sync_decks([drill])
+    for _ in range(4):
+        svc.rate("drill:attention", 3)
+        fake_clock.advance(days=1)
+    assert measure_pace(store) == Pace()
+
+
+def test_review_counts_for_some_cards(store, fake_clock) -> None:
+    from dlprep.srs.plan import review_counts
+
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(3, ("Attention",)))
+    ids = [r["id"] for r in store.query("SELECT id FROM cards ORDER BY rowid")]
+    for card in ids:
+        svc.rate(card, 4)  # new: not a review
+    fake_clock.advance(days=30)
+    svc.rate(ids[0], 3)
+    svc.rate(ids[1], 3)
+    assert review_counts(store) == {ids[0]: 1, ids[1]: 1}
+    assert review_counts(store, [ids[1], ids[2]]) == {ids[1]: 1}
+    assert review_counts(store, []) == {}
+
+
+def test_without_a_goal_limit_new_keeps_the_first_cards_within_the_limit() -> None:
+    from dlprep.srs.plan_queue import QueueHook
+
+    rows = [{"id": f"c{k}", "kind": "basic", "section": "S", "note_id": ""} for k in range(5)]
+    assert QueueHook(3).limit_new(rows, 1) == rows[:2]
+    assert QueueHook(3).limit_new(rows, 0) == rows[:3]
+    assert QueueHook(3).limit_new(rows, 4) == []
