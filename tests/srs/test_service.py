@@ -10,6 +10,7 @@ import pytest
 from dlprep.content import parse_deck_text
 from dlprep.srs import StudyService, StudySettings
 from dlprep.srs.scheduler import format_interval
+from dlprep.srs.service import SyncSummary
 
 HEADER = "---\ndeck: {name}\nsection: Attention\n---\n"
 
@@ -243,3 +244,53 @@ def test_deck_counts_add_up_the_sections_of_a_deck(store, fake_clock) -> None:
     counts = {c.deck: c for c in svc.deck_counts()}
     assert (counts["A"].section, counts["A"].total, counts["A"].new) == ("Attention", 3, 3)
     assert (counts["B"].section, counts["B"].total, counts["B"].new) == ("Attention", 1, 1)
+
+
+def test_new_cards_are_spread_through_the_reviews_in_proportion(store, fake_clock) -> None:
+    svc = service(store, fake_clock, new_per_day=4)
+    svc.sync_decks([deck("A", 2)])
+    for row in store.query("SELECT id FROM cards"):
+        svc.rate(row["id"], 4)
+    fake_clock.advance(days=60)
+    svc.sync_decks([deck("A", 2), deck("B", 6)])
+    order = []
+    while (item := svc.next_item()) is not None:
+        order.append("new" if item.state == 0 else "review")
+        svc.rate(item.card.id, 4)
+    # Two reviews and four new cards (the day's limit): a new card whenever its share so far is not ahead.
+    assert order == ["new", "new", "review", "new", "new", "review"]
+
+
+def test_sync_counts_what_it_added_updated_kept_and_retired(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    assert svc.sync_decks([deck("A", 3), deck("B", 2)]) == SyncSummary(added=5)
+    assert {r["origin"] for r in store.query("SELECT origin FROM cards")} == {"builtin"}
+    assert svc.sync_decks([deck("A", 3), deck("B", 2)]) == SyncSummary(unchanged=5)
+    edited = deck("A", 3)
+    edited.cards[0].answer = "A better answer"
+    assert svc.sync_decks([edited, deck("B", 2)]) == SyncSummary(updated=1, unchanged=4)
+    assert svc.sync_decks([deck("A", 2), deck("B", 2)]) == SyncSummary(updated=1, unchanged=3, retired=1)
+    assert store.query("SELECT COUNT(*) AS n FROM cards WHERE retired = 1")[0]["n"] == 1
+    assert svc.sync_decks([deck("A", 3)], retire_scope={"A"}) == SyncSummary(updated=1, unchanged=2)  # back
+    assert store.query("SELECT COUNT(*) AS n FROM cards WHERE retired = 1")[0]["n"] == 0
+    # Only deck A is in scope: B's cards are neither read nor retired.
+    assert svc.sync_decks([deck("A", 1)], retire_scope={"A"}) == SyncSummary(unchanged=1, retired=2)
+    assert svc.sync_decks([deck("A", 1), deck("B", 1)], retire_scope={"A", "B"}) == SyncSummary(
+        updated=0, unchanged=2, retired=1)
+    assert svc.sync_decks([deck("A", 1), deck("B", 1)], retire_missing=False) == SyncSummary(unchanged=2)
+
+
+def test_a_dry_run_sync_counts_and_writes_nothing(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 2)])
+    before = store.query("SELECT * FROM cards ORDER BY id")
+    assert svc.sync_decks([deck("A", 1), deck("B", 2)], dry_run=True) == SyncSummary(added=2, unchanged=1, retired=1)
+    assert store.query("SELECT * FROM cards ORDER BY id") == before
+
+
+def test_a_service_over_an_existing_store_reads_its_settings_and_counts(store, fake_clock) -> None:
+    service(store, fake_clock).sync_decks([deck("A", 5)])
+    store.set_setting("new_per_day", "2")
+    later = StudyService(store, now=fake_clock, tz=UTC)
+    assert later.settings.new_per_day == 2
+    assert [(c.deck, c.new, c.total) for c in later.deck_counts()] == [("A", 2, 5)]
