@@ -294,3 +294,75 @@ def test_a_service_over_an_existing_store_reads_its_settings_and_counts(store, f
     later = StudyService(store, now=fake_clock, tz=UTC)
     assert later.settings.new_per_day == 2
     assert [(c.deck, c.new, c.total) for c in later.deck_counts()] == [("A", 2, 5)]
+
+
+def test_only_again_on_a_review_card_is_a_lapse_and_an_unsuspended_leech_stays_active(store, fake_clock) -> None:
+    svc = service(store, fake_clock, leech_lapses=2)
+    svc.sync_decks([deck("A", 1)])
+    card_id = svc.next_item().card.id
+    with store.transaction() as tx:
+        tx.execute("UPDATE cards SET tags = 'hard' WHERE id = ?", (card_id,))
+    svc.rate(card_id, 1)  # Again on a new card: not a lapse
+    svc.rate(card_id, 4)
+    for rating in (2, 1, 4, 1):  # Hard on a review card is not a lapse either
+        fake_clock.advance(days=400)
+        svc.rate(card_id, rating)
+    row = store.query("SELECT lapses, suspended, tags FROM cards WHERE id = ?", (card_id,))[0]
+    assert row == {"lapses": 2, "suspended": 1, "tags": "hard leech"}
+    svc.set_suspended(card_id, False)  # the learner brings it back
+    fake_clock.advance(days=1)
+    svc.rate(card_id, 3)
+    row = store.query("SELECT lapses, suspended, tags FROM cards WHERE id = ?", (card_id,))[0]
+    assert row == {"lapses": 2, "suspended": 0, "tags": "hard leech"}
+
+
+def test_rating_a_buried_review_card_keeps_it_buried(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 1)])
+    card_id = svc.next_item().card.id
+    svc.rate(card_id, 4)
+    fake_clock.advance(days=60)
+    until = "2026-05-02T04:00:00+00:00"
+    with store.transaction() as tx:
+        tx.execute("UPDATE cards SET buried_until = ? WHERE id = ?", (until, card_id))
+    svc.rate(card_id, 3, source="quiz")  # stays in review
+    assert store.query("SELECT buried_until FROM cards")[0]["buried_until"] == until
+    svc.rate(card_id, 1, source="quiz")  # a lapse: relearning shows it again
+    assert store.query("SELECT buried_until FROM cards")[0]["buried_until"] is None
+    assert svc.item("no-such-card") is None
+
+
+def test_next_item_keeps_to_the_kinds_asked_for(store, fake_clock) -> None:
+    svc = service(store, fake_clock, learn_ahead_min=0.0)
+    svc.sync_decks([deck("A", 1, "Adam keeps ==two== moving averages.\n")])
+    basic = store.query("SELECT id FROM cards WHERE kind = 'basic'")[0]["id"]
+    svc.rate(basic, 1)  # in learning, due in a minute
+    fake_clock.advance(minutes=2)
+    assert svc.next_item().card.id == basic
+    assert svc.next_item(kinds=("cloze",)).card.kind == "cloze"
+
+
+def test_deck_totals_follow_the_kinds_asked_for(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 2, "Adam keeps ==two== moving averages.\n")])
+    assert [(c.deck, c.total) for c in svc.deck_counts()] == [("A", 3)]
+    assert [(c.deck, c.total) for c in svc.deck_counts(kinds=("cloze",))] == [("A", 1)]
+    assert [(c.deck, c.total) for c in svc.deck_counts()] == [("A", 3)]
+
+
+def test_the_service_streak_uses_its_zone(store, fake_clock) -> None:
+    from datetime import timezone
+
+    plus9 = timezone(timedelta(hours=9))
+    svc = StudyService(store, StudySettings(fuzz=False), now=fake_clock, tz=plus9)
+    svc.sync_decks([deck("A", 3)])
+    # 05:00 on March 3, 03:00 on March 4 (March 3's study day) and 05:00 on March 5 at UTC+9.
+    for card, moment in zip([r["id"] for r in store.query("SELECT id FROM cards")],
+                            [datetime(2026, 3, 2, 20, tzinfo=UTC), datetime(2026, 3, 3, 18, tzinfo=UTC),
+                             datetime(2026, 3, 4, 20, tzinfo=UTC)], strict=True):
+        fake_clock.moment = moment
+        svc.rate(card, 4)
+    fake_clock.moment = datetime(2026, 3, 4, 21, tzinfo=UTC)
+    assert svc.streak() == 1  # March 5 there; March 4 had no rating
+    fake_clock.moment = datetime(2026, 3, 5, 21, tzinfo=UTC)  # March 6 there
+    assert svc.streak() == 1
