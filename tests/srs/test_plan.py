@@ -492,3 +492,17 @@ def test_without_a_goal_limit_new_keeps_the_first_cards_within_the_limit() -> No
     assert QueueHook(3).limit_new(rows, 1) == rows[:2]
     assert QueueHook(3).limit_new(rows, 0) == rows[:3]
     assert QueueHook(3).limit_new(rows, 4) == []
+
+
+def test_the_plan_follows_the_expected_path_even_when_reviews_are_fuzzed(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(8, ("Attention", "Diffusion")))
+    for row in store.query("SELECT id FROM cards ORDER BY rowid LIMIT 6"):
+        svc.rate(row["id"], 3)
+        svc.rate(row["id"], 3)
+    fake_clock.advance(days=2)
+    set_goal(svc, 40)
+    plain = plan_for(svc)
+    fuzzed = plan_for(StudyService(store, StudySettings(fuzz=True), now=fake_clock, tz=UTC))
+    assert fuzzed.daily == plain.daily
+    assert fuzzed.expected_recall == plain.expected_recall
