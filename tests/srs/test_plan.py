@@ -506,3 +506,12 @@ def test_the_plan_follows_the_expected_path_even_when_reviews_are_fuzzed(store, 
     fuzzed = plan_for(StudyService(store, StudySettings(fuzz=True), now=fake_clock, tz=UTC))
     assert fuzzed.daily == plain.daily
     assert fuzzed.expected_recall == plain.expected_recall
+
+
+def test_introduction_order_with_equal_sections_and_a_note_of_three_clozes() -> None:
+    rows = [{"id": i, "section": s, "note_id": n} for i, s, n in (
+        ("a1", "A", "na"), ("a2", "A", "na"), ("a3", "A", "na"), ("a4", "A", "nb"), ("a5", "A", "nb"),
+        ("b1", "B", ""), ("b2", "B", ""), ("b3", "B", ""), ("b4", "B", ""), ("b5", "B", ""))]
+    # Within A: each note's first cloze, then each note's second, then the third; A and B take turns.
+    assert [r["id"] for r in introduction_order(rows)] == [
+        "a1", "b1", "a4", "b2", "a2", "b3", "a5", "b4", "a3", "b5"]
