@@ -515,3 +515,20 @@ def test_introduction_order_with_equal_sections_and_a_note_of_three_clozes() -> 
     # Within A: each note's first cloze, then each note's second, then the third; A and B take turns.
     assert [r["id"] for r in introduction_order(rows)] == [
         "a1", "b1", "a4", "b2", "a2", "b3", "a5", "b4", "a3", "b5"]
+
+
+def test_the_day_quota_worked_by_hand() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # Three days left, one to introduce on: 40 cards come in today. Today has room for two drills after
+    # them, but the days can pay for one new drill only: 3 x (4500 - 30 x 10) - 40 x (30 + 2 x 10)
+    # - (1 due + 5 owed) x 900 = 5200 s, and a drill with its two reviews costs 2700 s.
+    assert day_quota(new_cards_left=40, new_drills_left=10, reviews=30, drills_due=1, days_left=3, pace=pace,
+                     budget_min=75, drill_reviews_owed=5) == Quota(40, 1)
+    # Nothing else to pay for: three drills are affordable, but today has room for two after the two due.
+    assert day_quota(new_cards_left=0, new_drills_left=10, reviews=0, drills_due=2, days_left=3, pace=pace,
+                     budget_min=60) == Quota(0, 2)
+    # The day before the interview still introduces what it can.
+    assert day_quota(new_cards_left=5, new_drills_left=0, reviews=0, drills_due=0, days_left=1, pace=pace,
+                     budget_min=60) == Quota(5, 0)
+    assert day_quota(new_cards_left=5, new_drills_left=0, reviews=0, drills_due=0, days_left=0, pace=pace,
+                     budget_min=60) == Quota(0, 0)
