@@ -293,7 +293,7 @@ def test_cloze_siblings_of_a_renamed_file_follow_by_their_content(store, study, 
 # ----- Obsidian schedules ---------------------------------------------------------------------------------
 def test_fsrs_state_of_an_obsidian_schedule() -> None:
     state = fsrs_state("imp-1", SrSchedule(date(2026, 3, 10), 12, 250))
-    assert state["card_id"] == numeric_id("imp-1")
+    assert state["card_id"] == numeric_id("imp-1") == 112639989188077  # the first 12 hex digits of its SHA-1
     assert state["state"] == 2 and state["step"] is None
     assert state["stability"] == 12.0 and state["difficulty"] == 5.0
     assert datetime.fromisoformat(state["due"]) == datetime(2026, 3, 10, tzinfo=UTC)
