@@ -532,3 +532,37 @@ def test_the_day_quota_worked_by_hand() -> None:
                      budget_min=60) == Quota(5, 0)
     assert day_quota(new_cards_left=5, new_drills_left=0, reviews=0, drills_due=0, days_left=0, pace=pace,
                      budget_min=60) == Quota(0, 0)
+
+
+def test_pulled_reviews_are_counted_per_deck_and_kind(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    cloze = parse_deck_text("---\ndeck: C\nsection: Attention\n---\n\nAdam keeps ==two== moving averages.\n", "c.md")
+    svc.sync_decks(decks(1, ("Attention",)) + [cloze])
+    ids = [r["id"] for r in store.query("SELECT id FROM cards ORDER BY rowid")]
+    for card in ids:
+        svc.rate(card, 4)
+    fake_clock.advance(days=1)
+    set_goal(svc, 5)  # both are due after the date with no review yet: pulled forward to fit two
+    fake_clock.advance(days=1)
+    assert sorted(r["id"] for r in svc.queue()[1]) == sorted(ids)
+    assert {c.deck: c.due for c in svc.deck_counts()} == {"D0": 1, "C": 1}
+    assert {c.deck: c.due for c in svc.deck_counts(kinds=("cloze",))} == {"C": 1}
+    assert svc.queue_counts() == (0, 2, 0)
+    assert svc.queue_counts(deck="C") == (0, 1, 0)
+    assert [r["id"] for r in svc.queue(kinds=("basic",))[1]] == [ids[0]]
+
+
+def test_quiz_answers_do_not_use_up_the_days_new_cards_with_a_date(store, fake_clock) -> None:
+    from dlprep.srs import plan_queue
+
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(10, ("Attention",)))
+    set_goal(svc, 12)
+    plan_queue._QUOTA_CACHE.clear()
+    before = plan_queue.queue_hook(svc)
+    assert before.cards_left > 0
+    quizzed = store.query("SELECT id FROM cards ORDER BY rowid DESC LIMIT 1")[0]["id"]
+    svc.rate(quizzed, 1, source="quiz")
+    plan_queue._QUOTA_CACHE.clear()
+    after = plan_queue.queue_hook(svc)
+    assert (after.cards_left, after.new_limit) == (before.cards_left, before.new_limit)
