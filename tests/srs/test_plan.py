@@ -24,6 +24,7 @@ from dlprep.srs.plan import (
     pull_forward_day,
 )
 from dlprep.srs.plan_forecast import plan_for, summary_line
+from dlprep.srs.plan_render import render_plan
 from dlprep.srs.scheduler import make_scheduler
 
 SECTIONS = ("Attention", "Batch Normalization", "Diffusion")
@@ -566,3 +567,46 @@ def test_quiz_answers_do_not_use_up_the_days_new_cards_with_a_date(store, fake_c
     plan_queue._QUOTA_CACHE.clear()
     after = plan_queue.queue_hook(svc)
     assert (after.cards_left, after.new_limit) == (before.cards_left, before.new_limit)
+
+
+@pytest.mark.parametrize(("days", "last"), [(2, 2), (3, 3), (4, 2), (6, 4)])
+def test_late_cards_are_those_not_introduced_by_the_last_day_with_room_for_two_reviews(store, fake_clock, days,
+                                                                                       last) -> None:
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(3)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(30, ("Attention",)) + [drills])
+    set_goal(svc, days, budget_min=5)  # 5 minutes a day: no 15-minute drill ever fits
+    plan = plan_for(svc)
+    # ``last`` days leave room for two reviews before the date (all of them when there are three or fewer).
+    assert plan.late_cards == 30 - sum(d.new for d in plan.daily[:last])
+    assert (plan.late_cards > 0) == (days < 6)  # six days leave four to bring 30 cards in at this budget
+    assert plan.late_drills == 3
+    assert (plan.budget_min, plan.target) == (5, 0.9)
+    assert render_plan(plan).startswith(
+        f"Budget 5 min a day, target recall 90% on {plan.date}. Pace: 30 s a new card (default), "
+        "10 s a review (default), 15 min a drill (default).\n"
+        f"At this budget {plan.late_cards} card(s) and 3 drill(s) are not introduced in time")
+
+
+def test_the_plan_on_the_day_before_and_on_the_day(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(4, ("Attention",)))
+    set_goal(svc, 1)
+    tomorrow = plan_for(svc)
+    assert len(tomorrow.daily) == 1 and tomorrow.daily[0].new == 4
+    assert tomorrow.expected_recall.overall > tomorrow.expected_recall_if_stopped.overall == 0.0
+    set_goal(svc, 0)
+    on_the_day = plan_for(svc)
+    assert on_the_day.daily == [] and on_the_day.days_left == 0
+    assert on_the_day.expected_recall == on_the_day.expected_recall_if_stopped
+
+
+def test_a_plan_without_cards(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    set_goal(svc, 10)
+    plan = plan_for(svc)
+    assert plan.expected_recall.overall == 0.0 and plan.expected_recall.by_section == {}
+    assert (plan.late_cards, plan.late_drills) == (0, 0) and all(d.new == 0 for d in plan.daily)

@@ -366,3 +366,14 @@ def test_the_service_streak_uses_its_zone(store, fake_clock) -> None:
     assert svc.streak() == 1  # March 5 there; March 4 had no rating
     fake_clock.moment = datetime(2026, 3, 5, 21, tzinfo=UTC)  # March 6 there
     assert svc.streak() == 1
+
+
+def test_set_suspended_suspends_by_default(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks([deck("A", 1)])
+    card_id = store.query("SELECT id FROM cards")[0]["id"]
+    svc.set_suspended(card_id)
+    assert store.query("SELECT suspended FROM cards")[0]["suspended"] == 1
+    assert svc.next_item() is None
+    svc.set_suspended(card_id, False)
+    assert svc.next_item().card.id == card_id
