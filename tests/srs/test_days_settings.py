@@ -123,6 +123,7 @@ def test_streak_and_counts_use_the_learners_zone(store, fake_clock) -> None:
     now = at(4, 21)  # 06:00 on March 5 at UTC+9
     assert days.streak(store, now, tz=plus9) == 1
     assert days.streak(store, now, tz=UTC) == 3
+    assert days.streak(store, at(6, 21), tz=plus9) == 0  # 06:00 on March 7 there: March 6 had none
     assert days.run_ending(store, date(2026, 3, 3), now, tz=plus9) == 1
     wanted = [date(2026, 3, 3), date(2026, 3, 4), date(2026, 3, 5)]
     assert days.counts_per_day(store, "reviews", "reviewed_at", wanted, now, 4, plus9) == [2, 0, 1]

@@ -366,6 +366,8 @@ def test_the_service_streak_uses_its_zone(store, fake_clock) -> None:
     assert svc.streak() == 1  # March 5 there; March 4 had no rating
     fake_clock.moment = datetime(2026, 3, 5, 21, tzinfo=UTC)  # March 6 there
     assert svc.streak() == 1
+    fake_clock.moment = datetime(2026, 3, 6, 21, tzinfo=UTC)  # March 7 there: March 6 had none
+    assert svc.streak() == 0
 
 
 def test_set_suspended_suspends_by_default(store, fake_clock) -> None:
