@@ -199,7 +199,8 @@ def seed_schedules(store, schedules: dict[str, SrSchedule]) -> int:
 
 def retire_deck(store, deck: str, *, dry_run: bool = False) -> int:
     """Retire every live imported card of ``deck`` or of a deck below it (``deck/...``); history is kept."""
-    params = (deck, deck.rstrip("/") + "/%")
+    name = deck.rstrip("/")  # "ML/" names the deck ML, as "ML" does
+    params = (name, name + "/%")
     where = "origin = 'imported' AND retired = 0 AND (deck = ? OR deck LIKE ?)"
     count = store.query(f"SELECT COUNT(*) AS n FROM cards WHERE {where}", params)[0]["n"]
     if count and not dry_run:

@@ -24,6 +24,7 @@ from dlprep.srs.plan import (
     pull_forward_day,
 )
 from dlprep.srs.plan_forecast import plan_for, summary_line
+from dlprep.srs.plan_render import render_plan
 from dlprep.srs.scheduler import make_scheduler
 
 SECTIONS = ("Attention", "Batch Normalization", "Diffusion")
@@ -317,3 +318,295 @@ def test_new_drills_are_only_spread_as_far_as_the_days_left_can_pay_for_their_tw
     # 24 review sessions owed by drills already introduced take all 360 minutes: no new drill.
     assert day_quota(**free, drill_reviews_owed=24) == Quota(0, 0)
     assert day_quota(**free, drill_reviews_owed=20) == Quota(0, 1)  # 60 minutes left: one more drill
+
+
+def test_the_summary_line_the_day_before_counts_one_review_and_one_drill(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id = "drill:attention"
+    drill.cards[0].kind = "drill"
+    svc.sync_decks(decks(1, ("Attention",)) + [drill])
+    card = store.query("SELECT id FROM cards WHERE kind = 'basic'")[0]["id"]
+    svc.rate(card, 4)
+    svc.rate("drill:attention", 4)  # both in review, due on the same day
+    fake_clock.moment = clock.parse_iso(store.query("SELECT due FROM cards WHERE id = ?", (card,))[0]["due"])
+    goal = set_goal(svc, 1)
+    line = summary_line(svc)
+    assert line.startswith("Interview tomorrow · expected recall ")
+    assert line.endswith(" if you stop now) · today: 1 review, 0 new, 1 drill, ~15 min")  # 10 s + 15 min
+    fake_clock.advance(days=2)
+    assert summary_line(svc) == (f"Interview date {goal.date.isoformat()} has passed: normal scheduling is back "
+                                 "(`dlprep plan --clear` removes the date)")
+
+
+def test_the_plan_counts_days_in_the_learners_zone(store, fake_clock) -> None:
+    from datetime import timezone
+
+    plus9 = timezone(timedelta(hours=9))
+    svc = StudyService(store, StudySettings(fuzz=False), now=fake_clock, tz=plus9)
+    svc.sync_decks(decks(2, ("Attention",)))
+    fake_clock.moment = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # 05:00 on March 3 at UTC+9: study day March 3
+    InterviewGoal(date(2026, 3, 6)).save(store)
+    plan = plan_for(svc)
+    assert plan.days_left == 3
+    assert [d.day for d in plan.daily] == ["2026-03-03", "2026-03-04", "2026-03-05"]
+    assert summary_line(svc).startswith("Interview in 3 days · ")
+
+
+def test_with_a_date_the_deck_counts_of_drills_alone_are_what_their_queue_offers(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(3)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(6, ("Attention",)) + [drills])
+    set_goal(svc, 10)
+    offered = svc.queue(kinds=("drill",))[2]
+    assert len(offered) == 1  # a 30-minute budget pays for one new 15-minute drill today
+    counts = {c.deck: c for c in svc.deck_counts(kinds=("drill",))}
+    assert list(counts) == ["drills"] and counts["drills"].new == 1 and counts["drills"].total == 3
+    assert svc.queue_counts(kinds=("drill",)) == (0, 0, 1)
+
+
+@pytest.mark.parametrize(("days", "active"), [
+    # FSRS's own intervals after Good: 2 days, then 11; a date 10 days out pulls the second review forward.
+    (10, [("2026-03-02", 1, 0, 1), ("2026-03-04", 0, 1, 1), ("2026-03-08", 0, 1, 1)]),
+    # Far enough out, two reviews are done and recall on the day stays above target: nothing more is pulled.
+    (40, [("2026-03-02", 1, 0, 1), ("2026-03-04", 0, 1, 1), ("2026-03-15", 0, 1, 1)]),
+])
+def test_once_a_card_has_its_two_reviews_the_plan_stops_pulling_it_forward(store, fake_clock, days, active) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id = "drill:attention"
+    drill.cards[0].kind = "drill"
+    svc.sync_decks(decks(1, ("Attention",)) + [drill])
+    set_goal(svc, days)
+    plan = plan_for(svc)
+    assert [(d.day, d.new, d.reviews, d.drills) for d in plan.daily if d.new or d.reviews or d.drills] == active
+
+
+@pytest.mark.parametrize("budget", [60, 3])  # minutes a day: the quota follows the days left, or the budget
+def test_todays_quota_is_the_same_after_a_restart_in_the_middle_of_the_day(store, fake_clock, budget) -> None:
+    from dlprep.srs import plan_queue
+
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(4)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(30, ("Attention",)) + [drills])
+    learned = [r["id"] for r in store.query("SELECT id FROM cards WHERE kind = 'basic' ORDER BY rowid LIMIT 6")]
+    for card in [*learned, "drill:part0", "drill:part1"]:
+        svc.rate(card, 3)
+        svc.rate(card, 3)  # in review, due in two days
+    fake_clock.advance(days=3)
+    svc.rate("drill:part1", 3)  # a drill review on an earlier day: it still owes one
+    fake_clock.advance(days=2)
+    set_goal(svc, 15, budget_min=budget)
+    plan_queue._QUOTA_CACHE.clear()
+    morning = plan_queue.queue_hook(svc)
+    _, reviews, new = svc.queue()
+    assert len(new) == morning.cards_left + morning.drills_left
+    studied = [r for r in reviews if r["id"].startswith("drill:")] + [r for r in reviews if r["kind"] == "basic"][:3]
+    for row in studied + new:
+        svc.rate(row["id"], 3, duration_ms=10_000)
+        fake_clock.advance(minutes=1)
+    plan_queue._QUOTA_CACHE.clear()  # the app restarted: the quota is computed again
+    afternoon = plan_queue.queue_hook(svc)
+    assert afternoon.quota == morning.quota
+    assert (afternoon.cards_left, afternoon.drills_left, afternoon.new_limit) == (0, 0, len(new))
+    assert svc.queue()[2] == []
+
+
+def test_goal_limits_are_inclusive() -> None:
+    today_ = date(2026, 3, 2)
+    assert parse_goal("2026-03-02", today_) == InterviewGoal(today_)  # today itself is allowed
+    assert parse_goal("2026-04-01", today_, budget_min=1440, target=0.5).budget_min == 1440
+    assert parse_goal("2026-04-01", today_, budget_min=1, target=0.99).target == 0.99
+    with pytest.raises(PlanError, match="bad budget 1441: expected minutes a day between 1 and 1440"):
+        parse_goal("2026-04-01", today_, budget_min=1441)
+    with pytest.raises(PlanError, match="bad target 1: expected a recall between 0.5 and 0.99"):
+        parse_goal("2026-04-01", today_, target=1.0)
+    with pytest.raises(PlanError, match="bad target 0.49"):
+        parse_goal("2026-04-01", today_, target=0.49)
+
+
+def test_pace_minutes() -> None:
+    assert Pace(new_s=30.0, review_s=12.0, drill_s=900.0).minutes(2, 5, 1) == pytest.approx((60 + 60 + 900) / 60)
+
+
+def test_the_drill_pace_is_the_attempts_working_time_per_drill_rating(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id, drill.cards[0].kind = "drill:attention", "drill"
+    svc.sync_decks([drill])
+
+    def attempt(ms: int | None) -> None:
+        with store.transaction() as tx:
+            tx.execute("INSERT INTO attempts(drill_id, started_at, finished_at, code, status, duration_ms) "
+                       "VALUES ('attention', '2026-03-02T12:00:00+00:00', '2026-03-02T12:10:00+00:00', '', 'fail', ?)",
+                       (ms,))
+
+    for ms in (300_000, 420_000):
+        attempt(ms)
+        svc.rate("drill:attention", 3)
+        fake_clock.advance(days=1)
+    assert measure_pace(store).measured == frozenset()  # two ratings: too few
+    attempt(None)  # an attempt without a time
+    svc.rate("drill:attention", 3)  # three ratings, 720 s of attempts in all
+    pace = measure_pace(store)
+    assert pace.measured == {"drill"} and pace.drill_s == pytest.approx(720 / 3)
+    assert (pace.new_s, pace.review_s) == (30.0, 10.0)
+
+
+def test_the_drill_pace_needs_timed_attempts(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    drill = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\nImplement attention::code\n", "x.md")
+    drill.cards[0].id, drill.cards[0].kind = "drill:attention", "drill"
+    svc.sync_decks([drill])
+    for _ in range(4):
+        svc.rate("drill:attention", 3)
+        fake_clock.advance(days=1)
+    assert measure_pace(store) == Pace()
+
+
+def test_review_counts_for_some_cards(store, fake_clock) -> None:
+    from dlprep.srs.plan import review_counts
+
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(3, ("Attention",)))
+    ids = [r["id"] for r in store.query("SELECT id FROM cards ORDER BY rowid")]
+    for card in ids:
+        svc.rate(card, 4)  # new: not a review
+    fake_clock.advance(days=30)
+    svc.rate(ids[0], 3)
+    svc.rate(ids[1], 3)
+    assert review_counts(store) == {ids[0]: 1, ids[1]: 1}
+    assert review_counts(store, [ids[1], ids[2]]) == {ids[1]: 1}
+    assert review_counts(store, []) == {}
+
+
+def test_without_a_goal_limit_new_keeps_the_first_cards_within_the_limit() -> None:
+    from dlprep.srs.plan_queue import QueueHook
+
+    rows = [{"id": f"c{k}", "kind": "basic", "section": "S", "note_id": ""} for k in range(5)]
+    assert QueueHook(3).limit_new(rows, 1) == rows[:2]
+    assert QueueHook(3).limit_new(rows, 0) == rows[:3]
+    assert QueueHook(3).limit_new(rows, 4) == []
+
+
+def test_the_plan_follows_the_expected_path_even_when_reviews_are_fuzzed(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(8, ("Attention", "Diffusion")))
+    for row in store.query("SELECT id FROM cards ORDER BY rowid LIMIT 6"):
+        svc.rate(row["id"], 3)
+        svc.rate(row["id"], 3)
+    fake_clock.advance(days=2)
+    set_goal(svc, 40)
+    plain = plan_for(svc)
+    fuzzed = plan_for(StudyService(store, StudySettings(fuzz=True), now=fake_clock, tz=UTC))
+    assert fuzzed.daily == plain.daily
+    assert fuzzed.expected_recall == plain.expected_recall
+
+
+def test_introduction_order_with_equal_sections_and_a_note_of_three_clozes() -> None:
+    rows = [{"id": i, "section": s, "note_id": n} for i, s, n in (
+        ("a1", "A", "na"), ("a2", "A", "na"), ("a3", "A", "na"), ("a4", "A", "nb"), ("a5", "A", "nb"),
+        ("b1", "B", ""), ("b2", "B", ""), ("b3", "B", ""), ("b4", "B", ""), ("b5", "B", ""))]
+    # Within A: each note's first cloze, then each note's second, then the third; A and B take turns.
+    assert [r["id"] for r in introduction_order(rows)] == [
+        "a1", "b1", "a4", "b2", "a2", "b3", "a5", "b4", "a3", "b5"]
+
+
+def test_the_day_quota_worked_by_hand() -> None:
+    pace = Pace(new_s=30.0, review_s=10.0, drill_s=900.0)
+    # Three days left, one to introduce on: 40 cards come in today. Today has room for two drills after
+    # them, but the days can pay for one new drill only: 3 x (4500 - 30 x 10) - 40 x (30 + 2 x 10)
+    # - (1 due + 5 owed) x 900 = 5200 s, and a drill with its two reviews costs 2700 s.
+    assert day_quota(new_cards_left=40, new_drills_left=10, reviews=30, drills_due=1, days_left=3, pace=pace,
+                     budget_min=75, drill_reviews_owed=5) == Quota(40, 1)
+    # Nothing else to pay for: three drills are affordable, but today has room for two after the two due.
+    assert day_quota(new_cards_left=0, new_drills_left=10, reviews=0, drills_due=2, days_left=3, pace=pace,
+                     budget_min=60) == Quota(0, 2)
+    # The day before the interview still introduces what it can.
+    assert day_quota(new_cards_left=5, new_drills_left=0, reviews=0, drills_due=0, days_left=1, pace=pace,
+                     budget_min=60) == Quota(5, 0)
+    assert day_quota(new_cards_left=5, new_drills_left=0, reviews=0, drills_due=0, days_left=0, pace=pace,
+                     budget_min=60) == Quota(0, 0)
+
+
+def test_pulled_reviews_are_counted_per_deck_and_kind(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    cloze = parse_deck_text("---\ndeck: C\nsection: Attention\n---\n\nAdam keeps ==two== moving averages.\n", "c.md")
+    svc.sync_decks(decks(1, ("Attention",)) + [cloze])
+    ids = [r["id"] for r in store.query("SELECT id FROM cards ORDER BY rowid")]
+    for card in ids:
+        svc.rate(card, 4)
+    fake_clock.advance(days=1)
+    set_goal(svc, 5)  # both are due after the date with no review yet: pulled forward to fit two
+    fake_clock.advance(days=1)
+    assert sorted(r["id"] for r in svc.queue()[1]) == sorted(ids)
+    assert {c.deck: c.due for c in svc.deck_counts()} == {"D0": 1, "C": 1}
+    assert {c.deck: c.due for c in svc.deck_counts(kinds=("cloze",))} == {"C": 1}
+    assert svc.queue_counts() == (0, 2, 0)
+    assert svc.queue_counts(deck="C") == (0, 1, 0)
+    assert [r["id"] for r in svc.queue(kinds=("basic",))[1]] == [ids[0]]
+
+
+def test_quiz_answers_do_not_use_up_the_days_new_cards_with_a_date(store, fake_clock) -> None:
+    from dlprep.srs import plan_queue
+
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(10, ("Attention",)))
+    set_goal(svc, 12)
+    plan_queue._QUOTA_CACHE.clear()
+    before = plan_queue.queue_hook(svc)
+    assert before.cards_left > 0
+    quizzed = store.query("SELECT id FROM cards ORDER BY rowid DESC LIMIT 1")[0]["id"]
+    svc.rate(quizzed, 1, source="quiz")
+    plan_queue._QUOTA_CACHE.clear()
+    after = plan_queue.queue_hook(svc)
+    assert (after.cards_left, after.new_limit) == (before.cards_left, before.new_limit)
+
+
+@pytest.mark.parametrize(("days", "last"), [(2, 2), (3, 3), (4, 2), (6, 4)])
+def test_late_cards_are_those_not_introduced_by_the_last_day_with_room_for_two_reviews(store, fake_clock, days,
+                                                                                       last) -> None:
+    svc = service(store, fake_clock)
+    drills = parse_deck_text("---\ndeck: drills\nsection: Attention\n---\n\n"
+                             + "\n".join(f"Implement part {k}::code\n" for k in range(3)), "x.md")
+    for k, card in enumerate(drills.cards):
+        card.id, card.kind = f"drill:part{k}", "drill"
+    svc.sync_decks(decks(30, ("Attention",)) + [drills])
+    set_goal(svc, days, budget_min=5)  # 5 minutes a day: no 15-minute drill ever fits
+    plan = plan_for(svc)
+    # ``last`` days leave room for two reviews before the date (all of them when there are three or fewer).
+    assert plan.late_cards == 30 - sum(d.new for d in plan.daily[:last])
+    assert (plan.late_cards > 0) == (days < 6)  # six days leave four to bring 30 cards in at this budget
+    assert plan.late_drills == 3
+    assert (plan.budget_min, plan.target) == (5, 0.9)
+    assert render_plan(plan).startswith(
+        f"Budget 5 min a day, target recall 90% on {plan.date}. Pace: 30 s a new card (default), "
+        "10 s a review (default), 15 min a drill (default).\n"
+        f"At this budget {plan.late_cards} card(s) and 3 drill(s) are not introduced in time")
+
+
+def test_the_plan_on_the_day_before_and_on_the_day(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(4, ("Attention",)))
+    set_goal(svc, 1)
+    tomorrow = plan_for(svc)
+    assert len(tomorrow.daily) == 1 and tomorrow.daily[0].new == 4
+    assert tomorrow.expected_recall.overall > tomorrow.expected_recall_if_stopped.overall == 0.0
+    set_goal(svc, 0)
+    on_the_day = plan_for(svc)
+    assert on_the_day.daily == [] and on_the_day.days_left == 0
+    assert on_the_day.expected_recall == on_the_day.expected_recall_if_stopped
+
+
+def test_a_plan_without_cards(store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    set_goal(svc, 10)
+    plan = plan_for(svc)
+    assert plan.expected_recall.overall == 0.0 and plan.expected_recall.by_section == {}
+    assert (plan.late_cards, plan.late_drills) == (0, 0) and all(d.new == 0 for d in plan.daily)

@@ -202,3 +202,16 @@ def test_review_and_new_siblings_are_buried_learning_siblings_are_not(store, fak
     assert (rows[b]["state"], rows[b]["buried_until"]) == (1, None)
     svc.rate(c, 3)
     assert store.query("SELECT buried_until FROM cards WHERE id = ?", (b,))[0]["buried_until"] is None
+
+
+def test_custom_fsrs_parameters_change_the_intervals(store, fake_clock) -> None:
+    from dlprep.content.model import Card, Deck
+
+    card = Card(id="c1", deck="A", section="S", kind="basic", question="Q", answer="A")
+    easy_first = list(Scheduler().parameters)
+    easy_first[3] = 30.0  # the initial stability after Easy, in days
+    default = StudyService(store, StudySettings(fuzz=False), now=fake_clock, tz=UTC)
+    default.sync_decks([Deck("A", "S", cards=[card])])
+    custom = StudyService(store, StudySettings(fuzz=False, fsrs_parameters=easy_first), now=fake_clock, tz=UTC)
+    assert default.item("c1").previews[4].days == 8
+    assert custom.item("c1").previews[4].days == 30
