@@ -610,3 +610,29 @@ def test_a_plan_without_cards(store, fake_clock) -> None:
     plan = plan_for(svc)
     assert plan.expected_recall.overall == 0.0 and plan.expected_recall.by_section == {}
     assert (plan.late_cards, plan.late_drills) == (0, 0) and all(d.new == 0 for d in plan.daily)
+
+
+def test_with_a_date_next_item_keeps_to_the_deck_and_kinds_asked_for_and_serves_the_earliest_review(
+        store, fake_clock) -> None:
+    svc = service(store, fake_clock)
+    svc.sync_decks(decks(4))
+    set_goal(svc, 12)  # the plan decides today's new cards: next_item takes the planned queue
+    assert svc.next_item(deck="D2").card.deck == "D2"
+    assert svc.next_item(deck="D1").card.deck == "D1"
+    assert svc.next_item(kinds=("drill",)) is None  # no drills in these decks, however many cards are new
+    # two review cards of D0, due on different days: the one due first comes first
+    first, second = [r["id"] for r in svc.queue(deck="D0")[2][:2]]
+    for card_id in (first, second):
+        svc.rate(card_id, 4)
+    due = clock.iso(svc.now() + timedelta(days=1))
+    earlier = clock.iso(svc.now() + timedelta(hours=20))
+    with svc.store.transaction() as tx:
+        tx.execute("UPDATE cards SET due = ? WHERE id = ?", (due, first))
+        tx.execute("UPDATE cards SET due = ? WHERE id = ?", (earlier, second))
+    fake_clock.advance(days=2)
+    served = []
+    while (item := svc.next_item(deck="D0")) is not None and len(served) < 50:
+        assert item.card.deck == "D0"
+        served.append(item.card.id)
+        svc.rate(item.card.id, 3)
+    assert [card_id for card_id in served if card_id in (first, second)] == [second, first]
