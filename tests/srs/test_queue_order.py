@@ -149,6 +149,17 @@ def test_queue_counts_are_the_sizes_of_the_queue(store, fake_clock) -> None:
         for kinds in (None, ("basic",), ("drill",)):
             assert svc.queue_counts(deck, kinds) == tuple(len(part) for part in svc.queue(deck, kinds))
     assert svc.queue_counts() == (2, 2, 3)
+    # a review due the day after tomorrow is not today's; one new card and one review already rated today
+    _set(store, "b4", 2, T0 + timedelta(days=2))
+    svc.rate("a6", 4)
+    svc.rate("b2", 3)
+    for deck in (None, "A", "B"):
+        for kinds in (None, ("basic",)):
+            assert svc.queue_counts(deck, kinds) == tuple(len(part) for part in svc.queue(deck, kinds))
+    assert svc.queue_counts() == (2, 1, 2)
+    assert svc.queue_counts("B") == (0, 1, 2)
+    roomy = _service(store, fake_clock, new_per_day=3, reviews_per_day=10)  # the review limit out of the way
+    assert roomy.queue_counts() == tuple(len(part) for part in roomy.queue()) == (2, 2, 2)
 
 
 def test_deck_totals_follow_syncs_and_other_connections(store, fake_clock, tmp_path, open_test_store) -> None:
