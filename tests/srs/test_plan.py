@@ -636,3 +636,29 @@ def test_with_a_date_next_item_keeps_to_the_deck_and_kinds_asked_for_and_serves_
         served.append(item.card.id)
         svc.rate(item.card.id, 3)
     assert [card_id for card_id in served if card_id in (first, second)] == [second, first]
+
+
+def test_a_learner_nine_hours_east_of_utc_gets_the_plan_of_a_learner_in_utc_at_the_same_local_times(
+        store, fake_clock, tmp_path, open_test_store) -> None:
+    """The same local history gives the same plan in any zone: every step of the plan (interview moment, recall
+    on the day, pulled-forward days, day bounds) counts study days in the learner's zone, not the system's."""
+    from datetime import timezone
+
+    from tests.conftest import FakeClock
+
+    plus9 = timezone(timedelta(hours=9))
+    local_start = datetime(2026, 3, 3, 5, 0)  # 05:00: in UTC+9 that is 20:00 UTC on the day before
+    plans = []
+    for zone, path in ((plus9, None), (UTC, tmp_path / "utc.db")):
+        clock_ = FakeClock(local_start.replace(tzinfo=zone).astimezone(UTC))
+        svc = StudyService(open_test_store(path) if path else store, StudySettings(fuzz=False), now=clock_, tz=zone)
+        svc.sync_decks(decks(4))
+        InterviewGoal(date(2026, 3, 12)).save(svc.store)
+        for hours in (0, 21, 26, 47):  # ratings late in a study day and early in the next
+            clock_.moment = (local_start + timedelta(hours=hours)).replace(tzinfo=zone).astimezone(UTC)
+            study_the_day(svc, clock_, rating=3)
+        clock_.advance(days=2)
+        plans.append(plan_for(svc))
+    assert plans[0].to_dict() == plans[1].to_dict()
+    assert (plans[0].late_cards, plans[0].late_drills) == (plans[1].late_cards, plans[1].late_drills)
+    assert plans[0].days_left == 5 and sum(d.reviews for d in plans[0].daily) > 0
