@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -48,7 +49,8 @@ def wait_for(lines: queue.Queue, needle: str, seen: list[str], timeout: float = 
 def test_watch_regrades_on_each_save_and_stops_on_ctrl_c(tmp_path: Path, private_home: Path) -> None:
     target = tmp_path / "mine.py"
     target.write_text(get_drill("softmax").starter, encoding="utf-8")
-    env = dict(os.environ, DLPREP_HOME=str(private_home), PYTHONUNBUFFERED="1")
+    # PYTHONFAULTHANDLER: should ctrl+c ever go unanswered, SIGABRT prints where every thread of it is waiting
+    env = dict(os.environ, DLPREP_HOME=str(private_home), PYTHONUNBUFFERED="1", PYTHONFAULTHANDLER="1")
     proc = subprocess.Popen(
         [sys.executable, "-m", "dlprep", "watch", "softmax", str(target)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
@@ -71,7 +73,14 @@ def test_watch_regrades_on_each_save_and_stops_on_ctrl_c(tmp_path: Path, private
         assert "debug line" in wait_for(lines, "printed", seen)
 
         proc.send_signal(signal.SIGINT)
-        wait_for(lines, "stopped", seen)
+        try:
+            wait_for(lines, "stopped", seen)
+        except AssertionError:
+            proc.send_signal(signal.SIGABRT)
+            with contextlib.suppress(AssertionError):
+                wait_for(lines, "never printed by dlprep", seen, timeout=5)  # collects the threads' stacks
+            raise AssertionError("ctrl+c went unanswered for 30 s; output, then where it waited:\n"
+                                 + "\n".join(seen)) from None
         assert proc.wait(timeout=10) == 0
     finally:
         if proc.poll() is None:
