@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench mutate clean
+.PHONY: run test lint bench mutate clean bytecode
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,10 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "import dlprep, textual, fsrs, torch, pytest, snowballstemmer, hatchling"
 	touch $(STAMP)
 
-run: $(STAMP)
+# dlprep's own modules compiled ahead: with PYTHONDONTWRITEBYTECODE set (as on some machines) every process the
+# app or the suite starts would otherwise compile them again (0.4-0.6 s per process measured here).
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q dlprep
+
+run: bytecode
 	$(BIN)/dlprep
 
-test: $(STAMP)
+test: bytecode
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 	bash tests/security/as_nobody.sh  # the sandbox suite again as uid 65534 (when run as root)
@@ -25,7 +30,7 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
-bench: $(STAMP)
+bench: bytecode
 	$(BIN)/python benchmarks/startup.py
 	$(BIN)/python benchmarks/grading.py
 

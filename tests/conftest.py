@@ -82,6 +82,23 @@ def _descendants(root: int) -> list[int]:
     return found
 
 
+def describe_processes(pids: list[int]) -> str:
+    """What each process is doing, for a failure message: name, state, parent, kernel wait channel, command."""
+    out = []
+    for pid in pids:
+        try:
+            proc = Path(f"/proc/{pid}")
+            status = dict(line.split(":", 1) for line in (proc / "status").read_text().splitlines() if ":" in line)
+            wchan = (proc / "wchan").read_text()
+            cmd = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace").strip()
+        except OSError as exc:
+            out.append(f"{pid}: gone ({exc.__class__.__name__})")
+            continue
+        fields = " ".join(f"{k}={status.get(k, '?').strip()}" for k in ("Name", "State", "PPid", "Threads"))
+        out.append(f"{pid}: {fields} wchan={wchan or '-'} cmd={cmd[:120]!r}")
+    return "; ".join(out)
+
+
 @pytest.fixture
 def leftover_processes():
     """A function: processes under a grading worker other than its idle standby sandbox, once reaping settles."""
@@ -96,3 +113,4 @@ def leftover_processes():
             time.sleep(0.05)
 
     return _leftover
+

@@ -8,6 +8,7 @@ the drill exactly as a run in the TUI does, unless ``--no-record`` is given. ctr
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -80,6 +81,9 @@ def run(args: argparse.Namespace) -> int:
         if fresh:
             print(f"{spec.id} is due: {target} starts again from the starter, so you recall it from scratch "
                   "(your earlier code is kept in the drill's history)", flush=True)
+    # ctrl+c is how watch stops. A process started with SIGINT ignored (a background job of a script, a task
+    # runner) keeps it ignored and Python then installs no KeyboardInterrupt handler: install it here.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     grader = Grader()
     print(f"watching {target} for {spec.id} ({spec.title}); ctrl+c stops", flush=True)
     last_text: str | None = None

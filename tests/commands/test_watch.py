@@ -51,9 +51,12 @@ def test_watch_regrades_on_each_save_and_stops_on_ctrl_c(tmp_path: Path, private
     target.write_text(get_drill("softmax").starter, encoding="utf-8")
     # PYTHONFAULTHANDLER: should ctrl+c ever go unanswered, SIGABRT prints where every thread of it is waiting
     env = dict(os.environ, DLPREP_HOME=str(private_home), PYTHONUNBUFFERED="1", PYTHONFAULTHANDLER="1")
+    # started with SIGINT ignored, as a background job of a script is (and as this suite is when it runs as one):
+    # ctrl+c must stop watch all the same
     proc = subprocess.Popen(
         [sys.executable, "-m", "dlprep", "watch", "softmax", str(target)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN),
     )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True).start()

@@ -13,6 +13,7 @@ import pytest
 from dlprep.grading import Grader
 from dlprep.paths import solutions_dir
 from dlprep.store import open_store
+from tests.conftest import describe_processes
 
 DRILL = "conv2d"
 CANARY = "pwned_by_submission.py"
@@ -82,7 +83,8 @@ class Watch:
 
     def check(self) -> None:
         client = self.grader._worker()
-        assert self.leftover(client) == [], "a sandbox process outlived the grade"
+        left = self.leftover(client)
+        assert left == [], f"a sandbox process outlived the grade: {describe_processes(left)}"
         assert client.pid == self.worker_pid, "the warm worker was replaced"
         assert digest(self.watched) == self.before
         assert not (solutions_dir() / CANARY).exists()

@@ -22,6 +22,7 @@ import pytest
 from dlprep.drills import reference_source
 from dlprep.grading import Grader
 from dlprep.paths import solutions_dir
+from tests.conftest import describe_processes
 
 pytestmark = pytest.mark.xdist_group("sandbox")
 
@@ -78,7 +79,8 @@ def grader(tmp_path_factory: pytest.TempPathFactory):
 def still_healthy(grader: Grader, worker_pid: int, leftover_processes, drill: str = "conv2d") -> None:
     """The same warm worker answers, nothing of the sandbox is left, and the reference still passes."""
     assert grader._worker().pid == worker_pid, "the warm worker died and was replaced"
-    assert leftover_processes(grader._worker()) == [], "a sandbox process outlived the grade"
+    left = leftover_processes(grader._worker())
+    assert left == [], f"a sandbox process outlived the grade: {describe_processes(left)}"
     again = grader.grade(drill, reference_source(drill))
     assert again.status == "pass", again.message
 
