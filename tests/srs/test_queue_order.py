@@ -91,6 +91,25 @@ def test_kinds_filter_separates_drills_from_cards(store, fake_clock) -> None:
     assert [(c.due, c.new, c.total) for c in svc.deck_counts(kinds=("basic",))] == [(1, 1, 2)]
 
 
+def test_several_kinds_at_once_are_the_union_of_each(store, fake_clock) -> None:
+    fake_clock.moment = T0
+    svc = _service(store, fake_clock)
+    svc.sync_decks([_deck("A", 6)])
+    with store.transaction() as conn:
+        conn.execute("UPDATE cards SET kind = 'drill' WHERE id IN ('a0', 'a1')")
+        conn.execute("UPDATE cards SET kind = 'mc' WHERE id IN ('a2', 'a3')")
+    _set(store, "a0", 2, T0 - timedelta(days=1))  # a drill due
+    _set(store, "a2", 2, T0 - timedelta(days=2))  # a multiple-choice card due
+    _set(store, "a4", 1, T0 - timedelta(minutes=1))  # a basic card in learning
+    both = ("basic", "mc")
+    learning, reviews, new = svc.queue(kinds=both)
+    assert (_ids(learning), _ids(reviews), sorted(_ids(new))) == (["a4"], ["a2"], ["a3", "a5"])
+    assert svc.queue_counts(kinds=both) == (1, 1, 2)
+    assert [(c.due, c.learning, c.new, c.total) for c in svc.deck_counts(kinds=both)] == [(1, 1, 2, 4)]
+    assert [(c.due, c.new, c.total) for c in svc.deck_counts(kinds=("drill", "mc"))] == [(2, 2, 4)]
+    assert svc.next_item(kinds=both).card.id == "a4"
+
+
 def test_todays_ratings_use_up_the_limits_but_quiz_answers_do_not(store, fake_clock) -> None:
     fake_clock.moment = T0
     svc = _service(store, fake_clock, new_per_day=2)
