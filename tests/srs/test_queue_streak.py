@@ -8,8 +8,8 @@ from dlprep.content import parse_deck_text
 from dlprep.srs import StudyService, StudySettings
 
 
-def _service(store, clock, tz) -> StudyService:
-    svc = StudyService(store, StudySettings(fuzz=False, day_start_hour=4), now=clock, tz=tz)
+def _service(store, clock, tz, hour: int = 4) -> StudyService:
+    svc = StudyService(store, StudySettings(fuzz=False, day_start_hour=hour), now=clock, tz=tz)
     body = "\n".join(f"Q{i}?::A{i}\n" for i in range(10))
     svc.sync_decks([parse_deck_text(f"---\ndeck: A\nsection: Attention\n---\n\n{body}", "A.md")])
     return svc
@@ -32,6 +32,19 @@ def test_streak_across_the_four_am_boundary_in_utc(store, fake_clock) -> None:
     assert svc.streak() == 3 and svc.reviews_today() == 0  # March 7 not reviewed yet: ends yesterday
     fake_clock.moment = datetime(2026, 3, 8, 4, 0, tzinfo=UTC)
     assert svc.streak() == 0  # March 7 passed without a review
+
+
+def test_streak_across_a_day_start_of_six_set_by_the_learner(store, fake_clock) -> None:
+    svc = _service(store, fake_clock, UTC, hour=6)
+    _rate_at(svc, fake_clock, datetime(2026, 3, 5, 5, 59, tzinfo=UTC))  # still study day March 4
+    _rate_at(svc, fake_clock, datetime(2026, 3, 5, 6, 0, tzinfo=UTC))  # study day March 5
+    _rate_at(svc, fake_clock, datetime(2026, 3, 7, 5, 30, tzinfo=UTC))  # study day March 6
+    fake_clock.moment = datetime(2026, 3, 7, 5, 45, tzinfo=UTC)
+    assert svc.streak() == 3 and svc.reviews_today() == 1
+    fake_clock.moment = datetime(2026, 3, 7, 6, 0, tzinfo=UTC)
+    assert svc.streak() == 3 and svc.reviews_today() == 0
+    fake_clock.moment = datetime(2026, 3, 8, 6, 0, tzinfo=UTC)
+    assert svc.streak() == 0
 
 
 def test_streak_uses_the_local_day_not_the_utc_day(store, fake_clock) -> None:
