@@ -3,6 +3,7 @@ with the zone taken from ``TZ`` (or the system) and evaluated at the fake clock'
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -157,3 +158,44 @@ def test_a_half_hour_zone_buries_until_4am_local(store, fake_clock, zone) -> Non
     assert svc.next_item() is None
     fake_clock.moment = at("2026-03-03T04:00+05:30")
     assert svc.next_item() is not None
+
+
+def test_the_same_local_ratings_schedule_the_same_in_any_zone(store, tmp_path) -> None:
+    """A learner at UTC+9 and one in UTC who rate the same cards at the same local times get the same schedules,
+    local due times and lapses: every study-day computation (elapsed days, due days, limits, burying, learning
+    steps) is done in the service's zone, never the system's (UTC here)."""
+    from datetime import timezone
+
+    from dlprep.store import open_store
+    from tests.conftest import FakeClock
+
+    plus9 = timezone(timedelta(hours=9))
+    start = datetime(2026, 3, 2, 3, 30)  # local times: 03:30 belongs to the study day before
+    ratings = [3, 1, 3, 4, 3, 2, 3, 1, 3, 3]
+    states = []
+    second = open_store(tmp_path / "utc.db")
+    try:
+        for zone_, db in ((plus9, store), (UTC, second)):
+            clock_ = FakeClock(start.replace(tzinfo=zone_).astimezone(UTC))
+            svc = StudyService(db, StudySettings(fuzz=False, new_per_day=3),
+                               now=clock_, tz=zone_)
+            svc.sync_decks([deck(6, "The {{c1::encoder}} reads and the {{c2::decoder}} writes.\n")])
+            for day in range(12):
+                for hour in (0.0, 0.75, 19.5):  # 03:30, 04:15 (a new study day) and 23:00 local
+                    local = start + timedelta(days=day, hours=hour)
+                    clock_.moment = local.replace(tzinfo=zone_).astimezone(UTC)
+                    for k in range(3):
+                        item = svc.next_item()
+                        if item is None:
+                            break
+                        svc.rate(item.card.id, ratings[(day + k) % len(ratings)])
+            rows = db.query("SELECT id, state, due, lapses, fsrs, buried_until FROM cards ORDER BY id")
+            states.append([(r["id"], r["state"], r["lapses"],
+                            r["due"] and clock.parse_iso(r["due"]).astimezone(zone_).replace(tzinfo=None),
+                            r["buried_until"] and clock.parse_iso(r["buried_until"]).astimezone(zone_)
+                            .replace(tzinfo=None),
+                            r["fsrs"] and round(json.loads(r["fsrs"])["stability"], 9)) for r in rows])
+    finally:
+        second.close()
+    assert states[0] == states[1]
+    assert any(state[1] == 2 for state in states[0]) and any(state[2] for state in states[0])
