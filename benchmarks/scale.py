@@ -156,7 +156,8 @@ def median_ms(fn: Callable[[], object], runs: int, setup: Callable[[], object] |
 
 
 def dashboard_refresh(study) -> None:
-    """The service calls the dashboard makes on every refresh (``DashboardScreen.refresh_counts``)."""
+    """The dashboard's refresh as the issue measured it, reading the queue's lists (``queue()``); the dashboard
+    itself now only counts them (:func:`dashboard_refresh_counting`)."""
     study.deck_counts(kinds=CARD_KINDS)
     _ = sum(len(part) for part in study.queue(kinds=CARD_KINDS))
     study.queue(kinds=("drill",))
@@ -166,7 +167,7 @@ def dashboard_refresh(study) -> None:
 
 
 def dashboard_refresh_counting(study) -> None:
-    """The same refresh with ``queue_counts()`` in place of ``queue()`` (the dashboard only counts the lists)."""
+    """The service calls ``DashboardScreen.refresh_counts`` makes: ``queue_counts()`` in place of ``queue()``."""
     study.deck_counts(kinds=CARD_KINDS)
     _ = sum(study.queue_counts(kinds=CARD_KINDS))
     study.queue_counts(kinds=("drill",))
