@@ -29,7 +29,9 @@ def test_plan_json_has_the_documented_shape_and_the_date_is_stored(tmp_path: Pat
     assert plan["date"] == date and plan["days_left"] == 20 and len(plan["daily"]) == 20
     assert all(list(day) == ["day", "new", "reviews", "drills", "minutes"] for day in plan["daily"])
     assert plan["daily"][0]["day"] == today.isoformat()
-    assert all(day["minutes"] <= 40 for day in plan["daily"][:10])  # reviews are still few early on
+    # minutes to one decimal (how they fit the budget is pinned in tests/srs/test_plan.py with a fake clock: a real
+    # clock in the last minutes of a study day sends today's learning steps into tomorrow)
+    assert all(isinstance(d["minutes"], float) and round(d["minutes"], 1) == d["minutes"] for d in plan["daily"])
     assert list(plan["expected_recall"]) == ["overall", "by_section"]
     assert plan["expected_recall_if_stopped"]["overall"] == 0  # nothing studied yet
     assert 0.5 < plan["expected_recall"]["overall"] <= 1
