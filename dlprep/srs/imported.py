@@ -200,8 +200,9 @@ def seed_schedules(store, schedules: dict[str, SrSchedule]) -> int:
 def retire_deck(store, deck: str, *, dry_run: bool = False) -> int:
     """Retire every live imported card of ``deck`` or of a deck below it (``deck/...``); history is kept."""
     name = deck.rstrip("/")  # "ML/" names the deck ML, as "ML" does
-    params = (name, name + "/%")
-    where = "origin = 'imported' AND retired = 0 AND (deck = ? OR deck LIKE ?)"
+    # subdecks by their exact prefix: LIKE would read _ and % in a name as wildcards and ignore letter case
+    params = (name, len(name) + 1, name + "/")
+    where = "origin = 'imported' AND retired = 0 AND (deck = ? OR substr(deck, 1, ?) = ?)"
     count = store.query(f"SELECT COUNT(*) AS n FROM cards WHERE {where}", params)[0]["n"]
     if count and not dry_run:
         with store.transaction() as tx:

@@ -365,3 +365,17 @@ def test_moving_an_id_touches_only_that_card(store, study, notes, fake_clock) ->
     store_imported(study, [deck(card("n1", "Q1 reworded", "Answer one", a), card("k1", "Q2", "Answer two", a))],
                    inside(a))
     assert history(store, "n1") == [3] and history(store, "k1") == [4]
+
+
+def test_retire_deck_reads_a_name_as_written_underscore_percent_and_case_included(store, study, notes) -> None:
+    a = touch(notes / "a.md")
+    store_imported(study, [deck(card("u1", "Q1", "A", a), name="A_B"),
+                           deck(card("u2", "Q2", "A", a), name="A_B/sub"),
+                           deck(card("x1", "Q3", "A", a), name="AxB/sub"),
+                           deck(card("p1", "Q4", "A", a), name="100%"),
+                           deck(card("p2", "Q5", "A", a), name="100 percent/sub"),
+                           deck(card("c1", "Q6", "A", a), name="a_b/sub")], inside(a))
+    assert retire_deck(store, "A_B") == 2  # not AxB's subdeck, nor a_b's (deck names keep their case)
+    assert retired(store) == {"u1", "u2"}
+    assert retire_deck(store, "100%") == 1
+    assert retired(store) == {"u1", "u2", "p1"}
