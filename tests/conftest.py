@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import sqlite3
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dlprep.store import Store, open_store
+from dlprep.store.migrations import MIGRATIONS
 
 
 @pytest.fixture(autouse=True)
@@ -80,6 +82,18 @@ def _descendants(root: int) -> list[int]:
             found.append(child)
             stack.append(child)
     return found
+
+
+def old_schema(path: Path, version: int) -> sqlite3.Connection:
+    """A new database file with the schema of ``version`` as an older dlprep left it, open for the caller to fill
+    (the caller commits and closes)."""
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
+    for step in MIGRATIONS[:version]:
+        for statement in step:
+            conn.execute(statement)
+    conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    return conn
 
 
 def describe_processes(pids: list[int]) -> str:

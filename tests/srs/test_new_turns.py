@@ -64,18 +64,11 @@ def test_a_card_takes_its_place_in_the_deck_file_and_a_reset_card_goes_back_to_i
 
 
 def test_migration_numbers_existing_cards_in_the_order_they_were_added(tmp_path) -> None:
-    import sqlite3
-
     from dlprep.store import open_store
-    from dlprep.store.migrations import MIGRATIONS
+    from tests.conftest import old_schema
 
     path = tmp_path / "v6.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for step in MIGRATIONS[:6]:
-        for statement in step:
-            conn.execute(statement)
-    conn.execute("INSERT INTO schema_version VALUES (6)")
+    conn = old_schema(path, 6)
     added = [("x2", "X", "2026-01-02"), ("y0", "Y", "2026-01-01"), ("x0", "X", "2026-01-01"),
              ("x1", "X", "2026-01-01"), ("y1", "Y", "2026-01-05")]
     conn.executemany("INSERT INTO cards(id, deck, section, kind, data, created_at) VALUES (?, ?, 'S', 'basic', "

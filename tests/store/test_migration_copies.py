@@ -14,19 +14,14 @@ from pathlib import Path
 import pytest
 
 from dlprep.store import SCHEMA_VERSION, open_store
-from dlprep.store.migrations import MIGRATIONS
+from tests.conftest import old_schema
 
 COPY_NAME = re.compile(r"progress-v(\d+)-(\d{8}T\d{6}Z)\.db")
 
 
 def _old_database(path: Path, version: int, new_per_day: str = "5") -> None:
     """A database left by the dlprep of schema ``version``, with one setting to recognise it by."""
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for step in MIGRATIONS[:version]:
-        for statement in step:
-            conn.execute(statement)
-    conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    conn = old_schema(path, version)
     conn.execute("INSERT INTO settings VALUES ('new_per_day', ?)", (new_per_day,))
     conn.commit()
     conn.close()

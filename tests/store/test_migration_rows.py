@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from dlprep.store import SCHEMA_VERSION, open_store
-from dlprep.store.migrations import MIGRATIONS
+from tests.conftest import old_schema
 
 JSON_COLUMNS = {"data", "fsrs", "before", "after", "result", "value"}
 
@@ -27,12 +27,7 @@ def value_for(table: str, column: str, declared: str, row: int):
 
 def build_old_database(path: Path, version: int) -> dict[str, list[dict]]:
     """A database at ``version`` with two fully populated rows in every table; returns what was written."""
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE schema_version (version INTEGER NOT NULL)")
-    for step in MIGRATIONS[:version]:
-        for statement in step:
-            conn.execute(statement)
-    conn.execute("INSERT INTO schema_version VALUES (?)", (version,))
+    conn = old_schema(path, version)
     written: dict[str, list[dict]] = {}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
     for table in tables:
